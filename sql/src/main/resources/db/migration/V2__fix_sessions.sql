@@ -73,7 +73,7 @@ CREATE TABLE qfj_messages (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE qfj_messages_log (
-  id                BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  id                BIGINT NOT NULL AUTO_INCREMENT,
   time              DATETIME(6) NOT NULL,
   beginstring       CHAR(8)     NOT NULL,
   sendercompid      VARCHAR(64) NOT NULL,
@@ -88,7 +88,7 @@ CREATE TABLE qfj_messages_log (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE qfj_event_log (
-  id                BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  id                BIGINT NOT NULL AUTO_INCREMENT,
   time              DATETIME(6) NOT NULL,
   beginstring       CHAR(8)     NOT NULL,
   sendercompid      VARCHAR(64) NOT NULL,
