@@ -131,7 +131,7 @@ pc_pid_alive() {
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
 }
 
-pc_pid_of() { [[ -f "$1" ]] && tr -dc '0-9' < "$1"; }
+pc_pid_of() { if [[ -f "$1" ]]; then tr -dc '0-9' < "$1"; fi; return 0; }
 
 # pc_port_open PORT: true when something listens on 127.0.0.1:PORT.
 pc_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
