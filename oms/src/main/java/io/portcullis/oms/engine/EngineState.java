@@ -1,0 +1,191 @@
+package io.portcullis.oms.engine;
+
+import io.portcullis.oms.book.LevelChangeSink;
+import io.portcullis.oms.book.Order;
+import io.portcullis.oms.book.OrderBook;
+import io.portcullis.oms.domain.Account;
+import io.portcullis.oms.domain.Instrument;
+import io.portcullis.oms.domain.InstrumentStatus;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Object2ObjectHashMap;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All mutable engine state and the bookkeeping that keeps its indexes consistent: orders by id, live
+ * ClOrdIDs per session, the live-order list in order id order (so every walk over live orders is
+ * deterministic whatever the hash layout), the order pool, the counters. Engine thread only.
+ */
+final class EngineState {
+
+    final EngineConfig config;
+    final SymbolState[] symbols;
+    final Map<String, SymbolState> symbolsByName = new HashMap<>();
+    final AccountState[] accounts;
+    final Map<String, AccountState> accountsByName = new HashMap<>();
+    final Long2ObjectHashMap<Order> ordersById;
+    final Map<String, Object2ObjectHashMap<String, Order>> liveBySession = new HashMap<>();
+
+    Order oldestLive;
+    Order newestLive;
+    int liveCount;
+
+    long lastSequence;
+    long lastTimestamp;
+    long orderIdCounter;
+    long execIdCounter;
+    long tradeIdCounter;
+    long internalErrors;
+
+    long currentSequence;
+    long now;
+
+    private Order[] pool;
+    private int pooled;
+    private Order[] finished = new Order[64];
+    private int finishedCount;
+    private SymbolState[] touched;
+    private int touchedCount;
+
+    EngineState(final EngineConfig config, final LevelChangeSink depthSink) {
+        this.config = config;
+        final List<Instrument> instruments = config.instruments().instruments();
+        this.symbols = new SymbolState[instruments.size()];
+        for (int i = 0; i < symbols.length; i++) {
+            final Instrument instrument = instruments.get(i);
+            final SymbolState symbol = new SymbolState(i, instrument, new OrderBook(instrument.symbol(), depthSink));
+            symbol.halted = instrument.status() == InstrumentStatus.HALTED;
+            symbols[i] = symbol;
+            symbolsByName.put(instrument.symbol(), symbol);
+        }
+        final List<Account> accountList = config.accounts();
+        this.accounts = new AccountState[accountList.size()];
+        for (int i = 0; i < accounts.length; i++) {
+            accounts[i] = new AccountState(i, accountList.get(i), symbols.length);
+            accountsByName.put(accountList.get(i).accountId(), accounts[i]);
+        }
+        this.ordersById = new Long2ObjectHashMap<>(config.expectedLiveOrders() * 2, 0.5f);
+        this.pool = new Order[config.expectedLiveOrders()];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = new Order();
+        }
+        this.pooled = pool.length;
+        this.touched = new SymbolState[symbols.length];
+    }
+
+    SymbolState symbol(final String name) {
+        return name == null ? null : symbolsByName.get(name);
+    }
+
+    AccountState account(final String name) {
+        return name == null ? null : accountsByName.get(name);
+    }
+
+    /** @return a reset-able order from the pool; allocates only when more orders are live than ever before */
+    Order acquire() {
+        return pooled > 0 ? pool[--pooled] : new Order();
+    }
+
+    /** Makes an initialised order live: indexes it and appends it to the live list. */
+    void register(final Order order) {
+        ordersById.put(order.orderId(), order);
+        sessionIndex(order.sessionId()).put(order.clOrdId(), order);
+        order.linkLive(newestLive);
+        if (oldestLive == null) {
+            oldestLive = order;
+        }
+        newestLive = order;
+        liveCount++;
+    }
+
+    /** Removes a done order from every index; it returns to the pool when the command ends. */
+    void retire(final Order order) {
+        ordersById.remove(order.orderId());
+        final Object2ObjectHashMap<String, Order> byClOrdId = liveBySession.get(order.sessionId());
+        if (byClOrdId != null && byClOrdId.get(order.clOrdId()) == order) {
+            byClOrdId.remove(order.clOrdId());
+        }
+        if (oldestLive == order) {
+            oldestLive = order.newerLive();
+        }
+        if (newestLive == order) {
+            newestLive = order.olderLive();
+        }
+        order.unlinkLive();
+        liveCount--;
+        if (finishedCount == finished.length) {
+            finished = Arrays.copyOf(finished, finishedCount * 2);
+        }
+        finished[finishedCount++] = order;
+    }
+
+    /** Moves an order's ClOrdID index entry after an accepted replace. */
+    void reindex(final Order order, final String oldClOrdId) {
+        final Object2ObjectHashMap<String, Order> byClOrdId = sessionIndex(order.sessionId());
+        if (byClOrdId.get(oldClOrdId) == order) {
+            byClOrdId.remove(oldClOrdId);
+        }
+        byClOrdId.put(order.clOrdId(), order);
+    }
+
+    Order findLive(final String sessionId, final String clOrdId, final long orderId) {
+        if (orderId != 0) {
+            return ordersById.get(orderId);
+        }
+        if (sessionId == null || clOrdId == null) {
+            return null;
+        }
+        final Object2ObjectHashMap<String, Order> byClOrdId = liveBySession.get(sessionId);
+        return byClOrdId == null ? null : byClOrdId.get(clOrdId);
+    }
+
+    boolean isLiveClOrdId(final String sessionId, final String clOrdId) {
+        final Object2ObjectHashMap<String, Order> byClOrdId = liveBySession.get(sessionId);
+        return byClOrdId != null && byClOrdId.containsKey(clOrdId);
+    }
+
+    private Object2ObjectHashMap<String, Order> sessionIndex(final String sessionId) {
+        Object2ObjectHashMap<String, Order> byClOrdId = liveBySession.get(sessionId);
+        if (byClOrdId == null) {
+            byClOrdId = new Object2ObjectHashMap<>();
+            liveBySession.put(sessionId, byClOrdId);
+        }
+        return byClOrdId;
+    }
+
+    void touch(final SymbolState symbol) {
+        if (!symbol.touched) {
+            symbol.touched = true;
+            touched[touchedCount++] = symbol;
+        }
+    }
+
+    int touchedCount() {
+        return touchedCount;
+    }
+
+    SymbolState touchedAt(final int i) {
+        return touched[i];
+    }
+
+    /** Ends a command: clears the touched set and returns finished orders to the pool. */
+    void endCommand() {
+        for (int i = 0; i < touchedCount; i++) {
+            touched[i].touched = false;
+            touched[i].tradedThisCommand = false;
+            touched[i] = null;
+        }
+        touchedCount = 0;
+        for (int i = 0; i < finishedCount; i++) {
+            if (pooled == pool.length) {
+                pool = Arrays.copyOf(pool, pooled * 2);
+            }
+            pool[pooled++] = finished[i];
+            finished[i] = null;
+        }
+        finishedCount = 0;
+    }
+}

@@ -1,0 +1,160 @@
+package io.portcullis.oms.engine;
+
+import io.portcullis.oms.book.Order;
+import io.portcullis.oms.command.NewOrder;
+import io.portcullis.oms.domain.ExecType;
+import io.portcullis.oms.domain.OrdStatus;
+import io.portcullis.oms.domain.Prices;
+import io.portcullis.oms.domain.RejectCode;
+import io.portcullis.oms.event.EngineListener;
+
+/**
+ * Turns engine decisions into listener calls, assigning ExecIDs from the engine counter. Reuses one
+ * execution report and one cancel reject flyweight. Engine thread only; does not allocate.
+ */
+final class ExecutionPublisher {
+
+    private final EngineState state;
+    private final EngineListener listener;
+    private final MutableExecutionReport report = new MutableExecutionReport();
+    private final MutableCancelReject cancelReject = new MutableCancelReject();
+
+    ExecutionPublisher(final EngineState state, final EngineListener listener) {
+        this.state = state;
+        this.listener = listener;
+    }
+
+    /** Reports an order event (NEW, TRIGGERED, EXPIRED) with the order's own ClOrdID. */
+    void order(final Order order, final ExecType type) {
+        prepare(order, type);
+        emit();
+    }
+
+    /** Reports a cancel by the engine or on request, or an expiry, with a reason. */
+    void done(final Order order, final ExecType type, final RejectCode reason, final CharSequence clOrdId,
+              final CharSequence origClOrdId) {
+        prepare(order, type);
+        report.clOrdId = clOrdId;
+        report.origClOrdId = origClOrdId;
+        report.rejectCode = reason;
+        report.text = reason == RejectCode.NONE ? null : reason.text();
+        emit();
+    }
+
+    /** Reports an accepted replace: ClOrdID is the new one, OrigClOrdID the previous one. */
+    void replaced(final Order order) {
+        prepare(order, ExecType.REPLACED);
+        report.origClOrdId = order.origClOrdId();
+        emit();
+    }
+
+    /** Reports one side of a trade. */
+    void trade(final Order order, final long price, final long qty, final long tradeId, final long contraOrderId,
+               final boolean aggressor) {
+        prepare(order, ExecType.TRADE);
+        report.lastPx = price;
+        report.lastQty = qty;
+        report.tradeId = tradeId;
+        report.contraOrderId = contraOrderId;
+        report.aggressor = aggressor;
+        emit();
+    }
+
+    /** Answers a status request for a live order. */
+    void status(final Order order, final CharSequence requestId) {
+        prepare(order, ExecType.ORDER_STATUS);
+        report.requestId = requestId;
+        emit();
+    }
+
+    /** Answers a status request for an unknown order. */
+    void unknownStatus(final CharSequence sessionId, final CharSequence clOrdId, final long orderId,
+                       final CharSequence requestId) {
+        clear();
+        report.orderId = 0;
+        report.sessionId = sessionId;
+        report.clOrdId = clOrdId;
+        report.requestId = requestId;
+        report.execType = ExecType.ORDER_STATUS;
+        report.ordStatus = OrdStatus.REJECTED;
+        report.rejectCode = RejectCode.UNKNOWN_ORDER;
+        report.text = RejectCode.UNKNOWN_ORDER.text();
+        emit();
+    }
+
+    /** Rejects a new order; nothing about the engine changed. */
+    void rejectNew(final NewOrder command, final RejectCode code, final CharSequence text) {
+        clear();
+        report.sessionId = command.sessionId();
+        report.clOrdId = command.clOrdId();
+        report.account = command.account();
+        report.symbol = command.symbol();
+        report.side = command.side();
+        report.ordType = command.ordType();
+        report.tif = command.tif();
+        report.execType = ExecType.REJECTED;
+        report.ordStatus = OrdStatus.REJECTED;
+        report.price = command.price();
+        report.stopPx = command.stopPx();
+        report.orderQty = command.qty();
+        report.rejectCode = code;
+        report.text = text;
+        emit();
+    }
+
+    /** Rejects a cancel or replace; the order (if any) is unchanged. */
+    void rejectCancel(final Order order, final CharSequence sessionId, final CharSequence clOrdId,
+                      final CharSequence origClOrdId, final boolean replace, final RejectCode code,
+                      final CharSequence text) {
+        final MutableCancelReject r = cancelReject;
+        r.commandSequence = state.currentSequence;
+        r.orderId = order == null ? 0 : order.orderId();
+        r.sessionId = sessionId;
+        r.clOrdId = clOrdId;
+        r.origClOrdId = origClOrdId;
+        r.ordStatus = order == null ? OrdStatus.REJECTED : order.status();
+        r.replace = replace;
+        r.rejectCode = code;
+        r.text = text;
+        r.transactTime = state.now;
+        listener.onCancelReject(r);
+    }
+
+    private void prepare(final Order order, final ExecType type) {
+        report.fromOrder(order, type);
+    }
+
+    private void clear() {
+        final MutableExecutionReport r = report;
+        r.orderId = 0;
+        r.sessionId = null;
+        r.clOrdId = null;
+        r.origClOrdId = null;
+        r.requestId = null;
+        r.account = null;
+        r.symbol = null;
+        r.side = null;
+        r.ordType = null;
+        r.tif = null;
+        r.price = Prices.NONE;
+        r.stopPx = Prices.NONE;
+        r.orderQty = 0;
+        r.cumQty = 0;
+        r.leavesQty = 0;
+        r.cumNotional = 0;
+        r.lastPx = Prices.NONE;
+        r.lastQty = 0;
+        r.tradeId = 0;
+        r.contraOrderId = 0;
+        r.aggressor = false;
+        r.rejectCode = RejectCode.NONE;
+        r.text = null;
+    }
+
+    private void emit() {
+        report.commandSequence = state.currentSequence;
+        report.execId = ++state.execIdCounter;
+        report.transactTime = state.now;
+        listener.onExecutionReport(report);
+    }
+}

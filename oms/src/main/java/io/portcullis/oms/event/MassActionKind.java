@@ -1,0 +1,11 @@
+package io.portcullis.oms.event;
+
+/**
+ * Which mass action a {@link EngineListener#onMassActionReport} answers.
+ */
+public enum MassActionKind {
+    /** OrderMassCancelRequest. */
+    CANCEL,
+    /** OrderMassStatusRequest. */
+    STATUS
+}
