@@ -39,6 +39,11 @@ public final class JournalReader {
         final TopicPartition partition = new TopicPartition(configuration.topic(), 0);
         try (KafkaConsumer<byte[], byte[]> kafka =
                  new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            if (kafka.partitionsFor(configuration.topic(), Duration.ofSeconds(15)).isEmpty()) {
+                throw new IllegalStateException("journal topic " + configuration.topic() + " does not exist on "
+                    + configuration.bootstrap() + "; open the journal (which creates it) before recovering, or check "
+                    + "the journal.topic setting");
+            }
             kafka.assign(List.of(partition));
             final long end = kafka.endOffsets(List.of(partition), Duration.ofSeconds(15)).get(partition);
             kafka.seek(partition, fromOffset);
