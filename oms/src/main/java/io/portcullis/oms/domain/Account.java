@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param brokerFirmId      the owning broker-dealer (e.g. its CRD or MPID); non-null
  * @param type              capacity; non-null
  * @param selfTradePrevention what happens on a self-trade; non-null
+ * @param fdid              the CAT Firm Designated ID reported for this account; non-null, non-empty
  */
 public record Account(String accountId, String brokerFirmId, AccountType type,
-                      SelfTradePrevention selfTradePrevention) {
+                      SelfTradePrevention selfTradePrevention, String fdid) {
 
     /**
      * Checks non-null fields.
@@ -24,9 +25,23 @@ public record Account(String accountId, String brokerFirmId, AccountType type,
         Objects.requireNonNull(brokerFirmId, "brokerFirmId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(selfTradePrevention, "selfTradePrevention");
-        if (accountId.isEmpty()) {
-            throw new IllegalArgumentException("empty accountId");
+        Objects.requireNonNull(fdid, "fdid");
+        if (accountId.isEmpty() || fdid.isEmpty()) {
+            throw new IllegalArgumentException("empty accountId or fdid");
         }
+    }
+
+    /**
+     * An account whose CAT FDID is its account id.
+     *
+     * @param accountId           account id; non-null
+     * @param brokerFirmId        owning firm; non-null
+     * @param type                capacity; non-null
+     * @param selfTradePrevention self-trade handling; non-null
+     */
+    public Account(final String accountId, final String brokerFirmId, final AccountType type,
+                   final SelfTradePrevention selfTradePrevention) {
+        this(accountId, brokerFirmId, type, selfTradePrevention, accountId);
     }
 
     /**

@@ -37,6 +37,7 @@ public final class EngineRunner implements AutoCloseable {
     private final KafkaJournal journal;
     private final SnapshotStore snapshots;
     private final long snapshotEvery;
+    private final DurableRecordListener durableListener;
     private final ArrayBlockingQueue<Submission> inbound;
     private final AtomicLong lastDurableOffset = new AtomicLong(-1);
     private final AtomicLong processed = new AtomicLong();
@@ -63,6 +64,19 @@ public final class EngineRunner implements AutoCloseable {
      */
     public EngineRunner(final Recovery.Result recovered, final KafkaJournal journal, final SnapshotStore snapshots,
                         final int queueCapacity, final long snapshotEvery) {
+        this(recovered, journal, snapshots, queueCapacity, snapshotEvery, DurableRecordListener.NONE);
+    }
+
+    /**
+     * As {@link #EngineRunner(Recovery.Result, KafkaJournal, SnapshotStore, int, long)}, with a listener told of every
+     * durable record before the submitter's own callback.
+     *
+     * @param durableListener sees every durable record in journal order
+     */
+    public EngineRunner(final Recovery.Result recovered, final KafkaJournal journal, final SnapshotStore snapshots,
+                        final int queueCapacity, final long snapshotEvery,
+                        final DurableRecordListener durableListener) {
+        this.durableListener = durableListener;
         this.engine = recovered.engine();
         this.encoder = recovered.encoder();
         this.journal = journal;
@@ -124,6 +138,7 @@ public final class EngineRunner implements AutoCloseable {
             @Override
             public void onDurable(final long s, final long offset) {
                 lastDurableOffset.set(offset);
+                durableListener.onDurable(s, offset, record);
                 callback.onDurable(s, offset, record);
             }
 
