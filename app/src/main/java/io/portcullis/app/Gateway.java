@@ -1,0 +1,227 @@
+package io.portcullis.app;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.portcullis.app.http.GatewayHttpServer;
+import io.portcullis.app.http.HealthCheck;
+import io.portcullis.app.http.Metric;
+import io.portcullis.app.reference.ReferenceData;
+import io.portcullis.config.Settings;
+import io.portcullis.fix.order.EnginePort;
+import io.portcullis.oms.engine.EngineConfig;
+import io.portcullis.oms.journal.JournalConfiguration;
+import io.portcullis.oms.journal.KafkaJournal;
+import io.portcullis.oms.recovery.Recovery;
+import io.portcullis.oms.recovery.SnapshotStore;
+import io.portcullis.oms.risk.PassThroughCheck;
+import io.portcullis.oms.runner.DurableRecordListener;
+import io.portcullis.oms.runner.EngineRunner;
+import io.portcullis.projection.mysql.MysqlProjector;
+import io.portcullis.sql.Database;
+import io.portcullis.sql.DatabaseConfiguration;
+
+/**
+ * One gateway node: the book-of-record database, the engine recovered from its snapshot and journal, the engine
+ * runner journaling to Kafka, the MySQL projector, and the HTTP endpoint. The FIX layers attach through
+ * {@link #enginePort()} and {@link #onDurable(DurableRecordListener)}.
+ *
+ * <p>Start-up order follows the data flow (database, journal, recovery, engine, projections, FIX, HTTP); shutdown runs
+ * it backwards. Every step reports progress to the given consumer. Start-up thread only.
+ */
+public final class Gateway implements AutoCloseable {
+    private final GatewayConfiguration configuration;
+    private final Database database;
+    private final ReferenceData reference;
+    private final KafkaJournal journal;
+    private final EngineRunner runner;
+    private final MysqlProjector projector;
+    private final DurableFanOut fanOut;
+    private final GatewayHttpServer http;
+    private final List<AutoCloseable> attached = new ArrayList<>();
+    private final int httpPort;
+
+    private Gateway(final GatewayConfiguration configuration, final Database database, final ReferenceData reference,
+                    final KafkaJournal journal, final EngineRunner runner, final MysqlProjector projector,
+                    final DurableFanOut fanOut, final GatewayHttpServer http, final int httpPort) {
+        this.configuration = configuration;
+        this.database = database;
+        this.reference = reference;
+        this.journal = journal;
+        this.runner = runner;
+        this.projector = projector;
+        this.fanOut = fanOut;
+        this.http = http;
+        this.httpPort = httpPort;
+    }
+
+    /**
+     * Starts a node.
+     *
+     * @param settings  every setting of the process
+     * @param beforeEngine run after the database is migrated and before reference data is loaded (the demo seeds its
+     *                  accounts here); may be null
+     * @param progress  told each step, one line each
+     */
+    public static Gateway start(final Settings settings, final Consumer<Database> beforeEngine,
+                                final Consumer<String> progress) {
+        final GatewayConfiguration configuration = GatewayConfiguration.from(settings);
+        final DatabaseConfiguration dbConfiguration = DatabaseConfiguration.from(settings);
+        final JournalConfiguration journalConfiguration = JournalConfiguration.from(settings);
+        progress.accept(configuration.describe().toString());
+        progress.accept(dbConfiguration.describe().toString());
+        progress.accept(journalConfiguration.describe().toString());
+
+        final Database database = Database.open(dbConfiguration);
+        final int migrations = database.migrate();
+        progress.accept("database ready (" + migrations + " migrations applied)");
+        if (beforeEngine != null) {
+            beforeEngine.accept(database);
+        }
+        final ReferenceData reference = ReferenceData.load(database, configuration.instruments());
+        progress.accept("reference data: " + reference.instruments().size() + " instruments, "
+            + reference.accounts().size() + " accounts");
+
+        final KafkaJournal journal = KafkaJournal.open(journalConfiguration);
+        final SnapshotStore snapshots = new SnapshotStore(configuration.dataDir().resolve("snapshots"));
+        final EngineConfig engineConfig = new EngineConfig().instruments(reference.instruments())
+            .accounts(reference.accounts()).preTradeCheck(PassThroughCheck.INSTANCE)
+            .expectedLiveOrders(1 << 16);
+        final Recovery.Result recovered = Recovery.recover(engineConfig, snapshots, journalConfiguration);
+        if (recovered.mismatches() > 0) {
+            throw new IllegalStateException("recovery replayed " + recovered.mismatches() + " journal records whose "
+                + "events differ from what the engine produces now: the engine configuration (instruments, accounts) "
+                + "or the engine version differs from the one that wrote the journal. Refusing to start.");
+        }
+        progress.accept("engine recovered: last sequence " + recovered.lastSequence() + ", snapshot "
+            + (recovered.snapshotSequence() < 0 ? "none" : "at " + recovered.snapshotSequence()) + ", "
+            + recovered.replayed() + " journal records replayed");
+        final DurableFanOut fanOut = new DurableFanOut();
+        final EngineRunner runner = new EngineRunner(recovered, journal, snapshots, configuration.queueCapacity(),
+            configuration.snapshotEvery(), fanOut);
+        final MysqlProjector projector = new MysqlProjector(journalConfiguration, database);
+        projector.start();
+        progress.accept("engine running; MySQL projector started");
+
+        final GatewayHttpServer http = new GatewayHttpServer();
+        http.check(check("database", () -> {
+            try (var connection = database.dataSource().getConnection()) {
+                return connection.isValid(2) ? null : "the database does not answer";
+            } catch (final java.sql.SQLException ex) {
+                return "the database does not answer: " + ex.getMessage();
+            }
+        }));
+        http.check(check("engine", () -> runner.isRunning() ? null : "the engine stopped: " + runner.stopReason()));
+        http.check(check("projector", () -> projector.failure() == null ? null
+            : "the MySQL projector stopped: " + projector.failure()));
+        http.metric(new Metric("portcullis_engine_queue_depth", "Commands waiting for the engine thread", "gauge",
+            runner::queueDepth));
+        http.metric(new Metric("portcullis_engine_commands_total", "Commands applied and journaled", "counter",
+            runner::processed));
+        http.metric(new Metric("portcullis_journal_in_flight", "Journal records awaiting durability", "gauge",
+            journal::inFlight));
+        http.metric(new Metric("portcullis_journal_durable_records_total", "Journal records made durable", "counter",
+            fanOut::records));
+        http.metric(new Metric("portcullis_projector_lag_records", "Journal records not yet in MySQL", "gauge",
+            projector::lag));
+        final int port = configuration.httpPort() < 0 ? -1 : http.start("127.0.0.1", configuration.httpPort());
+        if (port > 0) {
+            progress.accept("HTTP on http://127.0.0.1:" + port + " (/health/live, /health/ready, /metrics)");
+        }
+        return new Gateway(configuration, database, reference, journal, runner, projector, fanOut, http, port);
+    }
+
+    private static HealthCheck check(final String name, final java.util.function.Supplier<String> problem) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String problem() {
+                return problem.get();
+            }
+        };
+    }
+
+    /** Where FIX sessions and the simulator submit commands. */
+    public EnginePort enginePort() {
+        return runner::submit;
+    }
+
+    /** Registers a listener for every durable journal record (the FIX outbound path). */
+    public void onDurable(final DurableRecordListener listener) {
+        fanOut.register(listener);
+    }
+
+    /** Closes {@code resource} when the gateway stops, before the engine (FIX sessions, simulator). */
+    public void attach(final AutoCloseable resource) {
+        attached.add(resource);
+    }
+
+    /** The HTTP server, for more checks and metrics. */
+    public GatewayHttpServer http() {
+        return http;
+    }
+
+    /** The port HTTP listens on, or -1. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Reference data loaded at start. */
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    /** The database. */
+    public Database database() {
+        return database;
+    }
+
+    /** The journal's configuration. */
+    public JournalConfiguration journalConfiguration() {
+        return journal.configuration();
+    }
+
+    /** The gateway's configuration. */
+    public GatewayConfiguration configuration() {
+        return configuration;
+    }
+
+    /** The engine runner (metrics, state). */
+    public EngineRunner runner() {
+        return runner;
+    }
+
+    /** The MySQL projector. */
+    public MysqlProjector projector() {
+        return projector;
+    }
+
+    /** Epoch nanos UTC from the system clock: the ingress timestamp of commands. */
+    public static long nowNanos() {
+        final Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Stops FIX and attached resources, then the engine (flushing the journal), the projector and the database. */
+    @Override
+    public void close() {
+        for (int i = attached.size() - 1; i >= 0; i--) {
+            try {
+                attached.get(i).close();
+            } catch (final Exception ex) {
+                org.slf4j.LoggerFactory.getLogger(Gateway.class).warn("error while stopping {}", attached.get(i), ex);
+            }
+        }
+        http.close();
+        runner.close();
+        journal.close();
+        projector.close();
+        database.close();
+    }
+}

@@ -1,0 +1,84 @@
+package io.portcullis.app.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.javalin.Javalin;
+
+/**
+ * The gateway's HTTP endpoint: liveness ({@code /health/live}), readiness ({@code /health/ready}: every
+ * {@link HealthCheck} holds) and Prometheus metrics ({@code /metrics}). Errors are problem+json. Bound to the given
+ * address; thread-safe registration before or after start.
+ */
+public final class GatewayHttpServer implements AutoCloseable {
+    private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
+    private final List<Metric> metrics = new CopyOnWriteArrayList<>();
+    private final Javalin javalin;
+
+    /** Creates the server; {@link #start} binds it. */
+    public GatewayHttpServer() {
+        javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+            config.routes.get("/health/ready", ctx -> {
+                final Map<String, Object> body = new LinkedHashMap<>();
+                final Map<String, String> problems = new LinkedHashMap<>();
+                for (final HealthCheck check : checks) {
+                    final String problem = check.problem();
+                    if (problem != null) {
+                        problems.put(check.name(), problem);
+                    }
+                }
+                if (problems.isEmpty()) {
+                    body.put("status", "UP");
+                    body.put("checks", checks.stream().map(HealthCheck::name).toList());
+                    ctx.json(body);
+                } else {
+                    Problem.respond(ctx, 503, "not-ready", "The gateway is not ready",
+                        "Failing checks: " + problems, null);
+                }
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(scrape()));
+            config.routes.error(404, ctx -> Problem.respond(ctx, 404, "not-found", "No such resource",
+                "GET /health/live, /health/ready or /metrics", null));
+        });
+    }
+
+    /** Adds a readiness condition. */
+    public GatewayHttpServer check(final HealthCheck check) {
+        checks.add(check);
+        return this;
+    }
+
+    /** Adds a metric. */
+    public GatewayHttpServer metric(final Metric metric) {
+        metrics.add(metric);
+        return this;
+    }
+
+    /** Binds 127.0.0.1 (or {@code host}) on {@code port}; 0 picks a free port. Returns the port. */
+    public int start(final String host, final int port) {
+        javalin.start(host, port);
+        return javalin.port();
+    }
+
+    private String scrape() {
+        final StringBuilder out = new StringBuilder(1024);
+        final List<Metric> snapshot = new ArrayList<>(metrics);
+        for (final Metric metric : snapshot) {
+            out.append("# HELP ").append(metric.name()).append(' ').append(metric.help()).append('\n');
+            out.append("# TYPE ").append(metric.name()).append(' ').append(metric.type()).append('\n');
+            out.append(metric.name()).append(' ').append(metric.value().getAsLong()).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}
