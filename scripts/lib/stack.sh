@@ -249,7 +249,9 @@ EOF
   pc_es_user_prepare
   local -a run_as=()
   [[ $EUID -eq 0 ]] && run_as=(runuser -u "$PORTCULLIS_ES_USER" --)
-  "${run_as[@]}" env -u JAVA_HOME ES_JAVA_HOME="$(pc_es_java_home)" ES_PATH_CONF="$home/config" \
+  mkdir -p "$home/tmp"
+  [[ $EUID -eq 0 ]] && chown "$PORTCULLIS_ES_USER" "$home/tmp"
+  "${run_as[@]}" env -u JAVA_HOME ES_JAVA_HOME="$(pc_es_java_home)" ES_PATH_CONF="$home/config" ES_TMPDIR="$home/tmp" \
     "$dist/bin/elasticsearch" -d -p "$(svc_pidfile elasticsearch)" >"$PC_LOG/elasticsearch-start.log" 2>&1 9>&-
 }
 
