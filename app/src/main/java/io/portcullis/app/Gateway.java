@@ -1,6 +1,7 @@
 package io.portcullis.app;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,6 +12,13 @@ import io.portcullis.app.http.Metric;
 import io.portcullis.app.reference.ReferenceData;
 import io.portcullis.config.Settings;
 import io.portcullis.fix.order.EnginePort;
+import io.portcullis.fix.order.FixSender;
+import io.portcullis.fix.order.OrderFlowHandler;
+import io.portcullis.fix.order.Outbound;
+import io.portcullis.fix.session.GatewaySessions;
+import io.portcullis.fix.session.LoggingSessionAudit;
+import io.portcullis.fix.session.SessionConfigFile;
+import quickfix.ConfigError;
 import io.portcullis.oms.engine.EngineConfig;
 import io.portcullis.oms.journal.JournalConfiguration;
 import io.portcullis.oms.journal.KafkaJournal;
@@ -25,8 +33,8 @@ import io.portcullis.sql.DatabaseConfiguration;
 
 /**
  * One gateway node: the book-of-record database, the engine recovered from its snapshot and journal, the engine
- * runner journaling to Kafka, the MySQL projector, and the HTTP endpoint. The FIX layers attach through
- * {@link #enginePort()} and {@link #onDurable(DurableRecordListener)}.
+ * runner journaling to Kafka, the MySQL projector, the FIX acceptors (session layer and order layer), and the HTTP
+ * endpoint. Internal flows such as the demo's market simulator submit through {@link #enginePort()}.
  *
  * <p>Start-up order follows the data flow (database, journal, recovery, engine, projections, FIX, HTTP); shutdown runs
  * it backwards. Every step reports progress to the given consumer. Start-up thread only.
@@ -42,10 +50,15 @@ public final class Gateway implements AutoCloseable {
     private final GatewayHttpServer http;
     private final List<AutoCloseable> attached = new ArrayList<>();
     private final int httpPort;
+    private final GatewaySessions sessions;
+    private final Outbound outbound;
 
     private Gateway(final GatewayConfiguration configuration, final Database database, final ReferenceData reference,
                     final KafkaJournal journal, final EngineRunner runner, final MysqlProjector projector,
-                    final DurableFanOut fanOut, final GatewayHttpServer http, final int httpPort) {
+                    final DurableFanOut fanOut, final GatewayHttpServer http, final int httpPort,
+                    final GatewaySessions sessions, final Outbound outbound) {
+        this.sessions = sessions;
+        this.outbound = outbound;
         this.configuration = configuration;
         this.database = database;
         this.reference = reference;
@@ -99,11 +112,33 @@ public final class Gateway implements AutoCloseable {
             + (recovered.snapshotSequence() < 0 ? "none" : "at " + recovered.snapshotSequence()) + ", "
             + recovered.replayed() + " journal records replayed");
         final DurableFanOut fanOut = new DurableFanOut();
+        final Outbound outbound = new Outbound(reference::firmOf, symbol -> reference.instruments().find(symbol) != null,
+            journalConfiguration, database.dataSource(), FixSender.QUICKFIXJ, 65_536);
+        fanOut.register(outbound);
         final EngineRunner runner = new EngineRunner(recovered, journal, snapshots, configuration.queueCapacity(),
             configuration.snapshotEvery(), fanOut);
+        outbound.start(recovered.nextOffset());
         final MysqlProjector projector = new MysqlProjector(journalConfiguration, database);
         projector.start();
         progress.accept("engine running; MySQL projector started");
+
+        final OrderFlowHandler orderFlow = new OrderFlowHandler(runner::submit, outbound, reference::firmOf,
+            InstantSource.system(), FixSender.QUICKFIXJ);
+        final GatewaySessions sessions;
+        try {
+            sessions = new GatewaySessions(SessionConfigFile.load(configuration.fixConfig()), database, orderFlow,
+                new LoggingSessionAudit());
+            sessions.start();
+        } catch (final ConfigError ex) {
+            runner.close();
+            outbound.close();
+            projector.close();
+            journal.close();
+            database.close();
+            throw new IllegalStateException("FIX session file " + configuration.fixConfig() + ": " + ex.getMessage(),
+                ex);
+        }
+        progress.accept("FIX sessions listening: " + sessions.admin().list().size() + " configured");
 
         final GatewayHttpServer http = new GatewayHttpServer();
         http.check(check("database", () -> {
@@ -130,7 +165,13 @@ public final class Gateway implements AutoCloseable {
         if (port > 0) {
             progress.accept("HTTP on http://127.0.0.1:" + port + " (/health/live, /health/ready, /metrics)");
         }
-        return new Gateway(configuration, database, reference, journal, runner, projector, fanOut, http, port);
+        final Gateway gateway = new Gateway(configuration, database, reference, journal, runner, projector, fanOut,
+            http, port, sessions, outbound);
+        http.check(check("fix-sessions", () -> sessions.admin().list().isEmpty() ? "no FIX session is configured"
+            : null));
+        http.metric(new Metric("portcullis_fix_outbound_overflows_total", "Durable records the FIX outbound queue "
+            + "could not take (re-read from the journal)", "counter", outbound::overflows));
+        return gateway;
     }
 
     private static HealthCheck check(final String name, final java.util.function.Supplier<String> problem) {
@@ -197,6 +238,11 @@ public final class Gateway implements AutoCloseable {
         return runner;
     }
 
+    /** The FIX sessions: admin operations and credentials. */
+    public GatewaySessions sessions() {
+        return sessions;
+    }
+
     /** The MySQL projector. */
     public MysqlProjector projector() {
         return projector;
@@ -219,7 +265,9 @@ public final class Gateway implements AutoCloseable {
             }
         }
         http.close();
+        sessions.stop();
         runner.close();
+        outbound.close();
         journal.close();
         projector.close();
         database.close();

@@ -47,7 +47,14 @@ class GatewayNodeTest {
     static void setUp() throws Exception {
         LocalStack.require(LocalStack.Service.MYSQL, LocalStack.Service.KAFKA);
         testDatabase = TestDatabase.create(GatewayNodeTest.class);
-        final Path fixConfig = Files.writeString(temp.resolve("gateway.cfg"), "[DEFAULT]\n");
+        final int fixPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            fixPort = socket.getLocalPort();
+        }
+        final Path fixConfig = Files.writeString(temp.resolve("gateway.cfg"), String.join("\n",
+            "[DEFAULT]", "ConnectionType=acceptor", "SenderCompID=PORTCULLIS", "SocketAcceptAddress=127.0.0.1",
+            "NonStopSession=Y", "", "[SESSION]", "BeginString=FIX.4.4", "TargetCompID=*", "AcceptorTemplate=Y",
+            "SocketAcceptPort=" + fixPort, ""));
         settings = Settings.of(Map.of(
             "gateway.fix-config", fixConfig.toString(),
             "gateway.http-port", "0",
@@ -67,7 +74,10 @@ class GatewayNodeTest {
     void aNodeTradesProjectsAndRecoversWhereItStopped() throws Exception {
         final List<String> progress = new ArrayList<>();
         final long lastSequence;
-        try (Gateway gateway = Gateway.start(settings, DemoData::seed, progress::add)) {
+        try (Gateway gateway = Gateway.start(settings, database -> {
+            DemoData.seed(database);
+            io.portcullis.app.demo.DemoSessions.seed(database);
+        }, progress::add)) {
             assertThat(get(gateway, "/health/ready").statusCode()).isEqualTo(200);
             final List<Instrument> symbols = gateway.reference().instruments().instruments().subList(0, 3);
             try (MarketSimulator simulator = new MarketSimulator(gateway.enginePort(), symbols,
