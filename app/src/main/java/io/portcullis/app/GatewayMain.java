@@ -10,7 +10,7 @@ import io.portcullis.config.Settings;
 
 /**
  * {@code ./portcullis gateway --config FILE}: runs one gateway node against the configured services until SIGTERM or
- * SIGINT. FILE is a properties file of settings (see config/gateway.properties); environment variables
+ * SIGINT. FILE is a properties file of settings (see etc/gateway.properties); environment variables
  * {@code PORTCULLIS_*} override it. Exit codes: 0 stopped cleanly, 1 start-up failed (the message names the setting
  * or the service), 2 bad usage.
  */
@@ -21,7 +21,7 @@ public final class GatewayMain {
     public static void main(final String[] args) throws InterruptedException {
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (args.length != 2 || !"--config".equals(args[0])) {
-            System.err.println("usage: ./portcullis gateway --config FILE   (FILE: settings, e.g. config/gateway.properties)");
+            System.err.println("usage: ./portcullis gateway --config FILE   (FILE: settings, e.g. etc/gateway.properties)");
             System.exit(2);
         }
         final Gateway gateway;

@@ -53,7 +53,7 @@ public final class DemoMain {
         });
         final Path home = Path.of(System.getenv().getOrDefault("PORTCULLIS_HOME", "."));
         final Map<String, String> defaults = new HashMap<>();
-        defaults.put("gateway.fix-config", home.resolve("config/demo/gateway.cfg").toString());
+        defaults.put("gateway.fix-config", home.resolve("etc/demo/gateway.cfg").toString());
         defaults.put("gateway.data-dir", home.resolve("var/demo/gateway").toString());
         defaults.put("journal.topic", "portcullis.demo.journal");
         defaults.put("gateway.http-port", "18080");
