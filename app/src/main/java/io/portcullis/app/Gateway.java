@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.portcullis.app.admin.AdminApi;
 import io.portcullis.app.http.GatewayHttpServer;
 import io.portcullis.app.http.HealthCheck;
 import io.portcullis.app.http.Metric;
@@ -140,7 +141,9 @@ public final class Gateway implements AutoCloseable {
         }
         progress.accept("FIX sessions listening: " + sessions.admin().list().size() + " configured");
 
-        final GatewayHttpServer http = new GatewayHttpServer();
+        final AdminApi adminApi = AdminApi.create(settings, database, sessions::admin);
+        progress.accept(adminApi.describe().toString());
+        final GatewayHttpServer http = new GatewayHttpServer(adminApi);
         http.check(check("database", () -> {
             try (var connection = database.dataSource().getConnection()) {
                 return connection.isValid(2) ? null : "the database does not answer";
@@ -163,7 +166,8 @@ public final class Gateway implements AutoCloseable {
             projector::lag));
         final int port = configuration.httpPort() < 0 ? -1 : http.start("127.0.0.1", configuration.httpPort());
         if (port > 0) {
-            progress.accept("HTTP on http://127.0.0.1:" + port + " (/health/live, /health/ready, /metrics)");
+            progress.accept("HTTP on http://127.0.0.1:" + port
+                + " (/health/live, /health/ready, /metrics, admin API /api/)");
         }
         final Gateway gateway = new Gateway(configuration, database, reference, journal, runner, projector, fanOut,
             http, port, sessions, outbound);

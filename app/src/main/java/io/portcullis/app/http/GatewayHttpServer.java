@@ -18,8 +18,12 @@ public final class GatewayHttpServer implements AutoCloseable {
     private final List<Metric> metrics = new CopyOnWriteArrayList<>();
     private final Javalin javalin;
 
-    /** Creates the server; {@link #start} binds it. */
-    public GatewayHttpServer() {
+    /**
+     * Creates the server; {@link #start} binds it.
+     *
+     * @param components more routes (the admin API), registered after health and metrics
+     */
+    public GatewayHttpServer(final HttpRoutes... components) {
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -43,9 +47,23 @@ public final class GatewayHttpServer implements AutoCloseable {
                 }
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(scrape()));
-            config.routes.error(404, ctx -> Problem.respond(ctx, 404, "not-found", "No such resource",
-                "GET /health/live, /health/ready or /metrics", null));
+            config.routes.error(404, ctx -> {
+                // a route that answered 404 itself (an unknown session or user) keeps its own problem
+                if (!String.valueOf(ctx.res().getContentType()).startsWith("application/problem+json")) {
+                    Problem.respond(ctx, 404, "not-found", "No such resource",
+                        "GET /health/live, /health/ready, /metrics, or the admin API (GET /api/openapi.yaml)", null);
+                }
+            });
+            for (final HttpRoutes component : components) {
+                component.register(config.routes);
+            }
         });
+    }
+
+    /** Every registered route as {@code METHOD path}, e.g. {@code GET /api/sessions/{id}} (for contract tests). */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+            .map(entry -> entry.endpoint.method.name() + " " + entry.endpoint.path).toList();
     }
 
     /** Adds a readiness condition. */

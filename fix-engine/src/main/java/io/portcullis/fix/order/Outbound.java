@@ -108,7 +108,7 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
      * @param knownSymbol   whether a symbol is traded here (market data requests for others are rejected)
      * @param journal       the journal to re-read for resends and overflow gaps, or null (in-process only: no
      *                      resend, gaps are lost)
-     * @param dataSource    where {@code fix_outbound_position} is (V7), or null to keep positions in memory only
+     * @param dataSource    where {@code fix_outbound_position} is (V6), or null to keep positions in memory only
      * @param sender        how messages reach sessions ({@link FixSender#QUICKFIXJ} in the gateway)
      * @param queueCapacity durable records buffered between the journal's I/O thread and the outbound thread
      */

@@ -38,7 +38,7 @@ interface PositionStore {
         }
     }
 
-    /** The {@code fix_outbound_position} table (migration V7). */
+    /** The {@code fix_outbound_position} table (migration V6). */
     final class Jdbc implements PositionStore {
         private final DataSource dataSource;
 

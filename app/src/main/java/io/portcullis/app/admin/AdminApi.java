@@ -1,0 +1,123 @@
+package io.portcullis.app.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
+import io.portcullis.app.admin.account.Accounts;
+import io.portcullis.app.admin.account.Tokens;
+import io.portcullis.app.admin.audit.AdminAudit;
+import io.portcullis.app.admin.audit.MysqlAdminAudit;
+import io.portcullis.app.http.HttpRoutes;
+import io.portcullis.config.EffectiveConfiguration;
+import io.portcullis.config.Settings;
+import io.portcullis.fix.session.SessionAdmin;
+import io.portcullis.sql.Database;
+
+/**
+ * The admin HTTP API under {@code /api/} (contract: {@code api/openapi.yaml}, served at {@code GET /api/openapi.yaml}):
+ * login with bearer tokens, FIX session administration, user administration, the audit trail. One route table;
+ * each route declares who may call it ({@link Access}), and every route runs through the same guard, so
+ * authentication, authorization (deny by default), problem+json errors and the audit row (table {@code admin_audit})
+ * are the same for all.
+ *
+ * <p>Setting: {@code admin.token-lifetime-minutes} [PORTCULLIS_ADMIN_TOKEN_LIFETIME_MINUTES], 1..10080, default 480.
+ *
+ * <p>Built on the start-up thread; its routes run on Jetty threads.
+ */
+public final class AdminApi implements HttpRoutes {
+    /** Classpath location of the OpenAPI document (copied from {@code api/openapi.yaml} at build). */
+    public static final String OPENAPI_RESOURCE = "api/openapi.yaml";
+
+    private final List<Route> routes;
+    private final Tokens tokens;
+    private final AdminAudit audit;
+    private final Duration tokenLifetime;
+    private final ObjectMapper json = new ObjectMapper();
+    private final InstantSource clock;
+
+    /**
+     * @param tokenLifetime how long a token from {@code POST /api/auth/token} is valid
+     * @param database      the book-of-record database (users, tokens, audit)
+     * @param sessions      the FIX acceptor's admin, looked up at each call
+     * @param audit         where every call is recorded
+     * @param clock         wall clock
+     */
+    public AdminApi(final Duration tokenLifetime, final Database database, final Supplier<SessionAdmin> sessions,
+                    final AdminAudit audit, final InstantSource clock) {
+        this.tokenLifetime = tokenLifetime;
+        this.clock = clock;
+        this.audit = audit;
+        final Accounts accounts = new Accounts(database.dsl(), clock);
+        this.tokens = new Tokens(database.dsl(), clock);
+        final List<Route> all = new ArrayList<>();
+        all.addAll(new AuthRoutes(accounts, tokens, new MysqlAdminAudit(database.dsl()), tokenLifetime,
+            openApiDocument()).routes());
+        all.addAll(new SessionRoutes(sessions).routes());
+        all.addAll(new UserRoutes(accounts, tokens).routes());
+        final Set<String> seen = new HashSet<>();
+        for (final Route route : all) {
+            if (!seen.add(route.toString())) {
+                throw new IllegalStateException("route declared twice: " + route);
+            }
+        }
+        this.routes = List.copyOf(all);
+    }
+
+    /** The gateway's admin API: settings {@code admin.*}, MySQL audit, system clock. */
+    public static AdminApi create(final Settings settings, final Database database,
+                                  final Supplier<SessionAdmin> sessions) {
+        return new AdminApi(Duration.ofMinutes(settings.integer("admin.token-lifetime-minutes", 480, 1, 10_080)),
+            database, sessions, new MysqlAdminAudit(database.dsl()), InstantSource.system());
+    }
+
+    /** The effective settings, for the start-up report. */
+    public EffectiveConfiguration describe() {
+        return new EffectiveConfiguration("admin API").add("admin.token-lifetime-minutes", tokenLifetime.toMinutes());
+    }
+
+    /** The route table, in declaration order. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public void register(final RoutesConfig config) {
+        for (final Route route : routes) {
+            config.addHttpHandler(handlerType(route.method()), route.path(),
+                new Guard(route, tokens, audit, json, clock));
+        }
+    }
+
+    /** The OpenAPI document as bytes (UTF-8 YAML). */
+    public static byte[] openApiDocument() {
+        try (InputStream in = AdminApi.class.getClassLoader().getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is not on the class path (the app module's "
+                    + "build copies api/openapi.yaml there; rebuild the app)");
+            }
+            return in.readAllBytes();
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, ex);
+        }
+    }
+
+    private static HandlerType handlerType(final Route.Method method) {
+        return switch (method) {
+            case GET -> HandlerType.GET;
+            case POST -> HandlerType.POST;
+            case PUT -> HandlerType.PUT;
+            case DELETE -> HandlerType.DELETE;
+        };
+    }
+}

@@ -1,0 +1,261 @@
+package io.portcullis.app.admin;
+
+import static io.portcullis.app.admin.Role.ADMIN;
+import static io.portcullis.app.admin.Role.COMPLIANCE;
+import static io.portcullis.app.admin.Role.OPERATIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who may call what, on a real gateway: every route of the admin API against every role (2xx when the route declares
+ * the role, 403 naming the required role otherwise), no token, an expired or revoked token, a failed login; and an
+ * audit row for every single call. The expected matrix is written out here, independently of the route table.
+ */
+@Timeout(300)
+class AdminApiAuthorizationTest {
+    private static final String SESSION = "/api/sessions/" + SessionRoutes.encode("FIX.4.4:PORTCULLIS->BROKER2");
+    private static final String TARGET_USER = "/api/users/matrix-target";
+    private static final String REASON = "{\"reason\":\"authorization matrix test\"}";
+    private static final Set<Role> ANYONE = EnumSet.allOf(Role.class);
+    private static final AtomicInteger CREATED = new AtomicInteger();
+
+    @TempDir
+    static Path temp;
+
+    private static AdminGateway api;
+
+    /** One row of the expected matrix: a call that succeeds for an allowed role. */
+    private record Expectation(String method, String path, Set<Role> allowed, Function<Role, String> body,
+                               boolean open) {
+        String route() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Expectation> MATRIX = new ArrayList<>();
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        api = AdminGateway.start(AdminApiAuthorizationTest.class, temp);
+        api.accounts().create("matrix-target", Set.of(Role.BROKER_VIEWER), AdminGateway.PASSWORD.toCharArray(),
+            "test");
+        open("GET", "/api/openapi.yaml", role -> null);
+        open("POST", "/api/auth/token", role -> "{\"username\":\"" + api.user(role) + "\",\"password\":\""
+            + AdminGateway.PASSWORD + "\"}");
+        expect("DELETE", "/api/auth/token", ANYONE, role -> null);
+        expect("GET", "/api/audit", Set.of(COMPLIANCE), role -> null);
+        expect("GET", "/api/sessions", Set.of(OPERATIONS), role -> null);
+        expect("GET", "/api/sessions/{id}", Set.of(OPERATIONS), role -> null);
+        expect("POST", "/api/sessions/{id}/logout", Set.of(OPERATIONS), role -> REASON);
+        expect("POST", "/api/sessions/{id}/disable", Set.of(OPERATIONS), role -> REASON);
+        expect("POST", "/api/sessions/{id}/enable", Set.of(OPERATIONS), role -> REASON);
+        expect("PUT", "/api/sessions/{id}/seqnums", Set.of(OPERATIONS),
+            role -> "{\"nextSenderSeqNum\":1,\"nextTargetSeqNum\":1,\"reason\":\"matrix\"}");
+        expect("POST", "/api/sessions/{id}/reset-seqnums", Set.of(OPERATIONS), role -> REASON);
+        expect("GET", "/api/users", Set.of(ADMIN), role -> null);
+        expect("POST", "/api/users", Set.of(ADMIN), role -> "{\"username\":\"created-" + CREATED.incrementAndGet()
+            + "\",\"roles\":[\"BROKER_VIEWER\"],\"password\":\"" + AdminGateway.PASSWORD + "\"}");
+        expect("GET", "/api/users/{username}", Set.of(ADMIN), role -> null);
+        expect("PUT", "/api/users/{username}/roles", Set.of(ADMIN), role -> "{\"roles\":[\"BROKER_VIEWER\"]}");
+        expect("POST", "/api/users/{username}/disable", Set.of(ADMIN), role -> null);
+        expect("POST", "/api/users/{username}/enable", Set.of(ADMIN), role -> null);
+        expect("DELETE", "/api/users/{username}/tokens", Set.of(ADMIN), role -> null);
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void theMatrixCoversExactlyTheRegisteredRoutes() {
+        assertThat(api.apiRoutes()).containsExactlyInAnyOrderElementsOf(
+            MATRIX.stream().map(Expectation::route).toList());
+    }
+
+    @Test
+    void everyRouteAnswersEveryRoleAsDeclaredAndEveryCallIsAudited() throws Exception {
+        final SoftAssertions softly = new SoftAssertions();
+        for (final Expectation expectation : MATRIX) {
+            for (final Role role : Role.values()) {
+                final int auditBefore = api.auditRows();
+                final AdminGateway.Answer answer = api.call(expectation.method(), concrete(expectation.path()),
+                    expectation.open() ? null : api.token(role), expectation.body().apply(role));
+                final boolean allowed = expectation.open() || expectation.allowed().contains(role);
+                if (allowed) {
+                    softly.assertThat(answer.status()).as(role + " " + answer).isBetween(200, 299);
+                } else {
+                    softly.assertThat(answer.status()).as(role + " " + answer).isEqualTo(403);
+                    softly.assertThat(answer.json().get("detail").asText()).as(role + " " + answer)
+                        .contains("requires role " + expectation.allowed().iterator().next().name());
+                }
+                softly.assertThat(api.auditRows()).as("audit rows after " + role + " " + answer)
+                    .isEqualTo(auditBefore + 1);
+                softly.assertThat(api.lastAudit().getHttpStatus()).as("audited status of " + answer)
+                    .isEqualTo(answer.status());
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void everyProtectedRouteRefusesACallWithoutATokenAsUnauthorizedBearer() throws Exception {
+        final SoftAssertions softly = new SoftAssertions();
+        for (final Expectation expectation : MATRIX) {
+            if (expectation.open()) {
+                continue;
+            }
+            final int auditBefore = api.auditRows();
+            final AdminGateway.Answer answer = api.call(expectation.method(), concrete(expectation.path()), null,
+                expectation.body().apply(OPERATIONS));
+            softly.assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+            softly.assertThat(answer.header("WWW-Authenticate")).as(answer.toString()).startsWith("Bearer");
+            softly.assertThat(answer.header("Content-Type")).as(answer.toString())
+                .startsWith("application/problem+json");
+            softly.assertThat(api.auditRows()).as("audited: " + answer).isEqualTo(auditBefore + 1);
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void aGarbageAuthorizationHeaderIsUnauthorized() throws Exception {
+        assertThat(api.call("GET", "/api/sessions", "not-a-token", null).status()).isEqualTo(401);
+        assertThat(api.call("GET", "/api/sessions", "pct_" + "A".repeat(43), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() throws Exception {
+        final String token = api.tokens().issue(api.user(OPERATIONS), Duration.ofMillis(1)).token();
+        Thread.sleep(20);
+
+        final AdminGateway.Answer answer = api.call("GET", "/api/sessions", token, null);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void aTokenRevokedByItsUserIsUnauthorizedAfterwards() throws Exception {
+        final String token = api.token(OPERATIONS);
+        assertThat(api.call("GET", "/api/sessions", token, null).status()).isEqualTo(200);
+
+        assertThat(api.call("DELETE", "/api/auth/token", token, null).status()).isEqualTo(204);
+
+        assertThat(api.call("GET", "/api/sessions", token, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokensRevokedByAnAdministratorAreUnauthorizedAfterwards() throws Exception {
+        final String token = api.token(COMPLIANCE);
+
+        final AdminGateway.Answer revoked = api.call("DELETE", "/api/users/" + api.user(COMPLIANCE) + "/tokens",
+            api.token(ADMIN), null);
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.json().get("tokensRevoked").asInt()).isPositive();
+        assertThat(api.call("GET", "/api/audit", token, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLoginWithTheRightPasswordReturnsABearerTokenThatWorks() throws Exception {
+        final AdminGateway.Answer login = login(api.user(OPERATIONS), AdminGateway.PASSWORD);
+
+        assertThat(login.status()).as(login.toString()).isEqualTo(201);
+        assertThat(login.json().get("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(login.json().get("roles").toString()).isEqualTo("[\"OPERATIONS\"]");
+        assertThat(api.call("GET", "/api/sessions", login.json().get("token").asText(), null).status())
+            .isEqualTo(200);
+    }
+
+    @Test
+    void aLoginWithAWrongPasswordIsUnauthorizedAndAudited() throws Exception {
+        final int auditBefore = api.auditRows();
+
+        final AdminGateway.Answer login = login(api.user(COMPLIANCE), "wrong-password-123");
+
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(login.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(login.response().body()).doesNotContain("wrong-password-123");
+        assertThat(api.auditRows()).isEqualTo(auditBefore + 1);
+        final var row = api.lastAudit();
+        assertThat(row.getUsername()).isEqualTo(api.user(COMPLIANCE));
+        assertThat(row.getHttpStatus()).isEqualTo(401);
+        assertThat(row.getAction()).isEqualTo("LOGIN_FAILED");
+        assertThat(row.getAfterState()).contains("BAD_CREDENTIALS").doesNotContain("wrong-password-123");
+    }
+
+    @Test
+    void aLoginForAnUnknownUserIsTheSameUnauthorized() throws Exception {
+        final AdminGateway.Answer unknown = login("nobody-here", "whatever-password");
+        final AdminGateway.Answer wrong = login(api.user(Role.BACK_OFFICE), "whatever-password");
+
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.json().get("detail")).isEqualTo(wrong.json().get("detail"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestNamingTheBody() throws Exception {
+        final AdminGateway.Answer answer = api.call("POST", "/api/auth/token", null, "{\"username\": ");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void aMissingLoginFieldIsABadRequestNamingIt() throws Exception {
+        final AdminGateway.Answer answer = api.call("POST", "/api/auth/token", null, "{\"username\":\"x\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("field").asText()).isEqualTo("password");
+    }
+
+    @Test
+    void anUnknownApiPathIsNotFoundAsProblemJson() throws Exception {
+        final AdminGateway.Answer answer = api.call("GET", "/api/nowhere", api.token(ADMIN), null);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void healthAndMetricsStayOpen() throws Exception {
+        assertThat(api.call("GET", "/health/live", null, null).status()).isEqualTo(200);
+        assertThat(api.call("GET", "/metrics", null, null).status()).isEqualTo(200);
+    }
+
+    private static AdminGateway.Answer login(final String username, final String password) throws Exception {
+        return api.call("POST", "/api/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\""
+            + password + "\"}");
+    }
+
+    private static String concrete(final String path) {
+        return path.replace("/api/sessions/{id}", SESSION).replace("/api/users/{username}", TARGET_USER);
+    }
+
+    private static void open(final String method, final String path, final Function<Role, String> body) {
+        MATRIX.add(new Expectation(method, path, ANYONE, body, true));
+    }
+
+    private static void expect(final String method, final String path, final Set<Role> allowed,
+                               final Function<Role, String> body) {
+        MATRIX.add(new Expectation(method, path, allowed, body, false));
+    }
+}
