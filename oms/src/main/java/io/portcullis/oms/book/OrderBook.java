@@ -96,6 +96,8 @@ public final class OrderBook {
         final int count = level.orderCount;
         if (count == 0) {
             side(order.side()).removeLevel(level);
+        } else {
+            side(order.side()).touched(level);
         }
         sink.onLevelChanged(symbol, order.side(), price, total, count);
     }

@@ -6,6 +6,7 @@ import io.portcullis.oms.command.OrderStatusRequest;
 import io.portcullis.oms.command.ReplaceOrder;
 import io.portcullis.oms.domain.ExecType;
 import io.portcullis.oms.domain.RejectCode;
+import io.portcullis.oms.risk.PassThroughCheck;
 import io.portcullis.oms.risk.PreTradeCheck;
 import io.portcullis.oms.risk.PreTradeResult;
 
@@ -22,6 +23,8 @@ final class AmendHandler {
     private final EngineState state;
     private final OrderValidator validator;
     private final PreTradeCheck check;
+    /** The pass-through check passes everything without looking: skip building its view. */
+    private final boolean passThrough;
     private final PendingOrderView pending = new PendingOrderView();
     private final Exposures exposures;
     private final ExecutionPublisher publisher;
@@ -32,6 +35,7 @@ final class AmendHandler {
         this.state = state;
         this.validator = validator;
         this.check = state.config.preTradeCheck();
+        this.passThrough = check instanceof PassThroughCheck;
         this.exposures = exposures;
         this.publisher = publisher;
         this.flow = flow;
@@ -66,7 +70,7 @@ final class AmendHandler {
         final long newStopPx = pendingStop ? c.stopPx() : order.stopPx();
         final boolean repriced = c.price() != order.price() || newStopPx != order.stopPx();
         final boolean losesPriority = repriced || c.qty() > order.orderQty();
-        if (losesPriority) {
+        if (losesPriority && !passThrough) {
             final PreTradeResult risk = check.check(pending.forReplace(c, order, symbol.instrument, newStopPx),
                 exposures);
             if (!risk.passed()) {
@@ -82,7 +86,6 @@ final class AmendHandler {
                        final long newStopPx, final boolean losesPriority) {
         final boolean inBook = order.isInBook();
         final long oldLeaves = order.leavesQty();
-        final String oldClOrdId = order.clOrdId();
         exposures.remove(order);
         if (inBook && losesPriority) {
             symbol.book.remove(order);
@@ -91,7 +94,7 @@ final class AmendHandler {
             symbol.stops.remove(order);
         }
         order.replace(c.clOrdId(), c.qty(), c.price(), newStopPx);
-        state.reindex(order, oldClOrdId);
+        state.reindex(order);
         state.touch(symbol);
         if (inBook && !losesPriority && oldLeaves != order.leavesQty()) {
             symbol.book.reduced(order, oldLeaves - order.leavesQty());

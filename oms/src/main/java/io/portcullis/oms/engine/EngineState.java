@@ -6,8 +6,6 @@ import io.portcullis.oms.book.OrderBook;
 import io.portcullis.oms.domain.Account;
 import io.portcullis.oms.domain.Instrument;
 import io.portcullis.oms.domain.InstrumentStatus;
-import org.agrona.collections.Long2ObjectHashMap;
-import org.agrona.collections.Object2ObjectHashMap;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * All mutable engine state and the bookkeeping that keeps its indexes consistent: orders by id, live
- * ClOrdIDs per session, the live-order list in order id order (so every walk over live orders is
- * deterministic whatever the hash layout), the order pool, the counters. Engine thread only.
+ * All mutable engine state and the bookkeeping that keeps its indexes consistent: orders by id (each entry
+ * carrying the hash its order is filed under in the ClOrdID index), live orders by (session, ClOrdID), the
+ * live-order list in order id order (so every walk over live orders is deterministic whatever the hash
+ * layout), the order pool, the counters. Engine thread only.
  */
 final class EngineState {
 
@@ -26,8 +25,8 @@ final class EngineState {
     final Map<String, SymbolState> symbolsByName = new HashMap<>();
     final AccountState[] accounts;
     final Map<String, AccountState> accountsByName = new HashMap<>();
-    final Long2ObjectHashMap<Order> ordersById;
-    final Map<String, Object2ObjectHashMap<String, Order>> liveBySession = new HashMap<>();
+    final OrderIdIndex ordersById;
+    final ClOrdIdIndex liveByClOrdId;
 
     Order oldestLive;
     Order newestLive;
@@ -67,7 +66,8 @@ final class EngineState {
             accounts[i] = new AccountState(i, accountList.get(i), symbols.length);
             accountsByName.put(accountList.get(i).accountId(), accounts[i]);
         }
-        this.ordersById = new Long2ObjectHashMap<>(config.expectedLiveOrders() * 2, 0.5f);
+        this.ordersById = new OrderIdIndex(config.expectedLiveOrders());
+        this.liveByClOrdId = new ClOrdIdIndex(config.expectedLiveOrders());
         this.pool = new Order[config.expectedLiveOrders()];
         for (int i = 0; i < pool.length; i++) {
             pool[i] = new Order();
@@ -91,8 +91,9 @@ final class EngineState {
 
     /** Makes an initialised order live: indexes it and appends it to the live list. */
     void register(final Order order) {
-        ordersById.put(order.orderId(), order);
-        sessionIndex(order.sessionId()).put(order.clOrdId(), order);
+        final int hash = ClOrdIdIndex.hash(order.sessionId(), order.clOrdId());
+        ordersById.put(order, hash);
+        liveByClOrdId.put(order, hash);
         order.linkLive(newestLive);
         if (oldestLive == null) {
             oldestLive = order;
@@ -103,11 +104,8 @@ final class EngineState {
 
     /** Removes a done order from every index; it returns to the pool when the command ends. */
     void retire(final Order order) {
-        ordersById.remove(order.orderId());
-        final Object2ObjectHashMap<String, Order> byClOrdId = liveBySession.get(order.sessionId());
-        if (byClOrdId != null && byClOrdId.get(order.clOrdId()) == order) {
-            byClOrdId.remove(order.clOrdId());
-        }
+        final int hash = ordersById.remove(order.orderId(), 0);
+        liveByClOrdId.remove(order, hash);
         if (oldestLive == order) {
             oldestLive = order.newerLive();
         }
@@ -122,13 +120,14 @@ final class EngineState {
         finished[finishedCount++] = order;
     }
 
-    /** Moves an order's ClOrdID index entry after an accepted replace. */
-    void reindex(final Order order, final String oldClOrdId) {
-        final Object2ObjectHashMap<String, Order> byClOrdId = sessionIndex(order.sessionId());
-        if (byClOrdId.get(oldClOrdId) == order) {
-            byClOrdId.remove(oldClOrdId);
-        }
-        byClOrdId.put(order.clOrdId(), order);
+    /**
+     * Moves an order's ClOrdID index entry after an accepted replace. The entry of the previous ClOrdID is
+     * found by the hash kept beside the order in the OrderID index, so the old string is not read again.
+     */
+    void reindex(final Order order) {
+        final int hash = ClOrdIdIndex.hash(order.sessionId(), order.clOrdId());
+        liveByClOrdId.remove(order, ordersById.replacePayload(order.orderId(), hash));
+        liveByClOrdId.put(order, hash);
     }
 
     Order findLive(final String sessionId, final String clOrdId, final long orderId) {
@@ -138,22 +137,11 @@ final class EngineState {
         if (sessionId == null || clOrdId == null) {
             return null;
         }
-        final Object2ObjectHashMap<String, Order> byClOrdId = liveBySession.get(sessionId);
-        return byClOrdId == null ? null : byClOrdId.get(clOrdId);
+        return liveByClOrdId.get(sessionId, clOrdId, ClOrdIdIndex.hash(sessionId, clOrdId));
     }
 
     boolean isLiveClOrdId(final String sessionId, final String clOrdId) {
-        final Object2ObjectHashMap<String, Order> byClOrdId = liveBySession.get(sessionId);
-        return byClOrdId != null && byClOrdId.containsKey(clOrdId);
-    }
-
-    private Object2ObjectHashMap<String, Order> sessionIndex(final String sessionId) {
-        Object2ObjectHashMap<String, Order> byClOrdId = liveBySession.get(sessionId);
-        if (byClOrdId == null) {
-            byClOrdId = new Object2ObjectHashMap<>();
-            liveBySession.put(sessionId, byClOrdId);
-        }
-        return byClOrdId;
+        return liveByClOrdId.get(sessionId, clOrdId, ClOrdIdIndex.hash(sessionId, clOrdId)) != null;
     }
 
     void touch(final SymbolState symbol) {

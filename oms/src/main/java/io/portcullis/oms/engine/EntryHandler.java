@@ -4,6 +4,7 @@ import io.portcullis.oms.book.Order;
 import io.portcullis.oms.command.NewOrder;
 import io.portcullis.oms.domain.ExecType;
 import io.portcullis.oms.domain.RejectCode;
+import io.portcullis.oms.risk.PassThroughCheck;
 import io.portcullis.oms.risk.PreTradeCheck;
 import io.portcullis.oms.risk.PreTradeResult;
 
@@ -17,6 +18,8 @@ final class EntryHandler {
     private final EngineState state;
     private final OrderValidator validator;
     private final PreTradeCheck check;
+    /** The pass-through check passes everything without looking: skip building its view. */
+    private final boolean passThrough;
     private final PendingOrderView pending = new PendingOrderView();
     private final Exposures exposures;
     private final ExecutionPublisher publisher;
@@ -27,6 +30,7 @@ final class EntryHandler {
         this.state = state;
         this.validator = validator;
         this.check = state.config.preTradeCheck();
+        this.passThrough = check instanceof PassThroughCheck;
         this.exposures = exposures;
         this.publisher = publisher;
         this.flow = flow;
@@ -40,10 +44,13 @@ final class EntryHandler {
             publisher.rejectNew(c, code, code.text());
             return;
         }
-        final PreTradeResult risk = check.check(pending.forNew(c, account.account, symbol.instrument), exposures);
-        if (!risk.passed()) {
-            publisher.rejectNew(c, risk.code(), risk.text());
-            return;
+        if (!passThrough) {
+            final PreTradeResult risk = check.check(pending.forNew(c, account.account, symbol.instrument),
+                exposures);
+            if (!risk.passed()) {
+                publisher.rejectNew(c, risk.code(), risk.text());
+                return;
+            }
         }
         final Order order = state.acquire();
         order.init(++state.orderIdCounter, c.sessionId(), c.clOrdId(), account.account, account.index,

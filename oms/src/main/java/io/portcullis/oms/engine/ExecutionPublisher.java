@@ -10,22 +10,31 @@ import io.portcullis.oms.event.EngineListener;
 
 /**
  * Turns engine decisions into listener calls, assigning ExecIDs from the engine counter. Reuses one
- * execution report and one cancel reject flyweight. Engine thread only; does not allocate.
+ * execution report and one cancel reject flyweight. With {@link EngineListener#NO_OP} nothing can see the
+ * flyweights, so they are not filled: only the ExecID counter advances, exactly as it would otherwise.
+ * Engine thread only; does not allocate.
  */
 final class ExecutionPublisher {
 
     private final EngineState state;
     private final EngineListener listener;
+    /** True when the listener is {@link EngineListener#NO_OP}: reports are counted, not built. */
+    private final boolean silent;
     private final MutableExecutionReport report = new MutableExecutionReport();
     private final MutableCancelReject cancelReject = new MutableCancelReject();
 
     ExecutionPublisher(final EngineState state, final EngineListener listener) {
         this.state = state;
         this.listener = listener;
+        this.silent = listener == EngineListener.NO_OP;
     }
 
     /** Reports an order event (NEW, TRIGGERED, EXPIRED) with the order's own ClOrdID. */
     void order(final Order order, final ExecType type) {
+        if (silent) {
+            state.execIdCounter++;
+            return;
+        }
         prepare(order, type);
         emit();
     }
@@ -33,6 +42,10 @@ final class ExecutionPublisher {
     /** Reports a cancel by the engine or on request, or an expiry, with a reason. */
     void done(final Order order, final ExecType type, final RejectCode reason, final CharSequence clOrdId,
               final CharSequence origClOrdId) {
+        if (silent) {
+            state.execIdCounter++;
+            return;
+        }
         prepare(order, type);
         report.clOrdId = clOrdId;
         report.origClOrdId = origClOrdId;
@@ -43,6 +56,10 @@ final class ExecutionPublisher {
 
     /** Reports an accepted replace: ClOrdID is the new one, OrigClOrdID the previous one. */
     void replaced(final Order order) {
+        if (silent) {
+            state.execIdCounter++;
+            return;
+        }
         prepare(order, ExecType.REPLACED);
         report.origClOrdId = order.origClOrdId();
         emit();
@@ -51,6 +68,10 @@ final class ExecutionPublisher {
     /** Reports one side of a trade. */
     void trade(final Order order, final long price, final long qty, final long tradeId, final long contraOrderId,
                final boolean aggressor) {
+        if (silent) {
+            state.execIdCounter++;
+            return;
+        }
         prepare(order, ExecType.TRADE);
         report.lastPx = price;
         report.lastQty = qty;
@@ -62,6 +83,10 @@ final class ExecutionPublisher {
 
     /** Answers a status request for a live order. */
     void status(final Order order, final CharSequence requestId) {
+        if (silent) {
+            state.execIdCounter++;
+            return;
+        }
         prepare(order, ExecType.ORDER_STATUS);
         report.requestId = requestId;
         emit();
@@ -70,6 +95,10 @@ final class ExecutionPublisher {
     /** Answers a status request for an unknown order. */
     void unknownStatus(final CharSequence sessionId, final CharSequence clOrdId, final long orderId,
                        final CharSequence requestId) {
+        if (silent) {
+            state.execIdCounter++;
+            return;
+        }
         clear();
         report.orderId = 0;
         report.sessionId = sessionId;
@@ -84,6 +113,10 @@ final class ExecutionPublisher {
 
     /** Rejects a new order; nothing about the engine changed. */
     void rejectNew(final NewOrder command, final RejectCode code, final CharSequence text) {
+        if (silent) {
+            state.execIdCounter++;
+            return;
+        }
         clear();
         report.sessionId = command.sessionId();
         report.clOrdId = command.clOrdId();
@@ -106,6 +139,9 @@ final class ExecutionPublisher {
     void rejectCancel(final Order order, final CharSequence sessionId, final CharSequence clOrdId,
                       final CharSequence origClOrdId, final boolean replace, final RejectCode code,
                       final CharSequence text) {
+        if (silent) {
+            return;
+        }
         final MutableCancelReject r = cancelReject;
         r.commandSequence = state.currentSequence;
         r.orderId = order == null ? 0 : order.orderId();

@@ -107,10 +107,12 @@ public final class OrderEngine {
             listener.onCommandSkipped(sequence, state.lastSequence);
             return false;
         }
+        // read once: Command has many implementations, so each call is a virtual call the JIT cannot inline
+        final long timestamp = command.timestamp();
         state.currentSequence = sequence;
-        state.now = command.timestamp();
-        marketData.now = command.timestamp();
-        listener.onCommandStart(sequence, command.timestamp());
+        state.now = timestamp;
+        marketData.now = timestamp;
+        listener.onCommandStart(sequence, timestamp);
         try {
             dispatch(command);
         } catch (final RuntimeException bug) {
@@ -122,7 +124,7 @@ public final class OrderEngine {
         }
         state.endCommand();
         state.lastSequence = sequence;
-        state.lastTimestamp = command.timestamp();
+        state.lastTimestamp = timestamp;
         listener.onCommandEnd(sequence);
         return true;
     }

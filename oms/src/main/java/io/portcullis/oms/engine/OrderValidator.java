@@ -3,7 +3,6 @@ package io.portcullis.oms.engine;
 import io.portcullis.oms.book.Order;
 import io.portcullis.oms.command.NewOrder;
 import io.portcullis.oms.command.ReplaceOrder;
-import io.portcullis.oms.domain.Instrument;
 import io.portcullis.oms.domain.OrdType;
 import io.portcullis.oms.domain.Prices;
 import io.portcullis.oms.domain.RejectCode;
@@ -41,15 +40,14 @@ final class OrderValidator {
         if (symbol.halted) {
             return RejectCode.SYMBOL_HALTED;
         }
-        final Instrument instrument = symbol.instrument;
-        RejectCode code = checkQty(c.qty(), instrument);
+        RejectCode code = checkQty(c.qty(), symbol);
         if (code != RejectCode.NONE) {
             return code;
         }
         if (c.minQty() < 0 || c.minQty() > c.qty()) {
             return RejectCode.INVALID_MIN_QTY;
         }
-        code = checkPrices(c.ordType(), true, c.price(), c.stopPx(), instrument);
+        code = checkPrices(c.ordType(), true, c.price(), c.stopPx(), symbol);
         if (code != RejectCode.NONE) {
             return code;
         }
@@ -80,7 +78,7 @@ final class OrderValidator {
         if (symbol.halted) {
             return RejectCode.SYMBOL_HALTED;
         }
-        RejectCode code = checkQty(c.qty(), symbol.instrument);
+        RejectCode code = checkQty(c.qty(), symbol);
         if (code != RejectCode.NONE) {
             return code;
         }
@@ -89,7 +87,7 @@ final class OrderValidator {
         }
         final boolean pendingStop = order.isPendingStop();
         code = checkPrices(pendingStop ? order.ordType() : order.effectiveType(), pendingStop, c.price(),
-            c.stopPx(), symbol.instrument);
+            c.stopPx(), symbol);
         if (code != RejectCode.NONE) {
             return code;
         }
@@ -99,14 +97,14 @@ final class OrderValidator {
         return RejectCode.NONE;
     }
 
-    private RejectCode checkQty(final long qty, final Instrument instrument) {
+    private RejectCode checkQty(final long qty, final SymbolState symbol) {
         if (qty <= 0) {
             return RejectCode.QTY_NOT_POSITIVE;
         }
         if (qty > maxOrderQty) {
             return RejectCode.QTY_TOO_LARGE;
         }
-        if (qty % instrument.lotSize() != 0) {
+        if (!symbol.lot.divides(qty)) {
             return RejectCode.QTY_NOT_LOT_MULTIPLE;
         }
         return RejectCode.NONE;
@@ -117,12 +115,12 @@ final class OrderValidator {
      * @param stopPriceNeeded whether a stop type still needs its stop price (false once triggered)
      */
     private RejectCode checkPrices(final OrdType type, final boolean stopPriceNeeded, final long price,
-                                   final long stopPx, final Instrument instrument) {
+                                   final long stopPx, final SymbolState symbol) {
         if (type.hasLimitPrice()) {
             if (price == Prices.NONE) {
                 return RejectCode.LIMIT_PRICE_MISSING;
             }
-            final RejectCode code = checkPrice(price, instrument);
+            final RejectCode code = checkPrice(price, symbol);
             if (code != RejectCode.NONE) {
                 return code;
             }
@@ -133,7 +131,7 @@ final class OrderValidator {
             if (stopPx == Prices.NONE) {
                 return RejectCode.STOP_PRICE_MISSING;
             }
-            return checkPrice(stopPx, instrument);
+            return checkPrice(stopPx, symbol);
         }
         if (stopPx != Prices.NONE) {
             return RejectCode.STOP_PRICE_NOT_ALLOWED;
@@ -141,14 +139,14 @@ final class OrderValidator {
         return RejectCode.NONE;
     }
 
-    private RejectCode checkPrice(final long price, final Instrument instrument) {
+    private RejectCode checkPrice(final long price, final SymbolState symbol) {
         if (price <= 0) {
             return RejectCode.PRICE_NOT_POSITIVE;
         }
         if (price > maxPrice) {
             return RejectCode.PRICE_TOO_LARGE;
         }
-        if (price % instrument.tickSize() != 0) {
+        if (!symbol.tick.divides(price)) {
             return RejectCode.PRICE_OFF_TICK;
         }
         return RejectCode.NONE;

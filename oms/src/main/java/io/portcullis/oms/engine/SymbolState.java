@@ -16,6 +16,10 @@ final class SymbolState {
     final String symbol;
     final OrderBook book;
     final StopQueue stops = new StopQueue();
+    /** Tests prices against the tick size. */
+    final Divisor tick;
+    /** Tests quantities against the lot size. */
+    final Divisor lot;
     boolean halted;
 
     long lastPrice = Prices.NONE;
@@ -43,6 +47,8 @@ final class SymbolState {
         this.instrument = instrument;
         this.symbol = instrument.symbol();
         this.book = book;
+        this.tick = new Divisor(instrument.tickSize());
+        this.lot = new Divisor(instrument.lotSize());
     }
 
     void recordTrade(final long price, final long qty) {

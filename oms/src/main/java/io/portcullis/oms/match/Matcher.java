@@ -32,7 +32,6 @@ public final class Matcher {
      */
     public static MatchOutcome match(final Order taker, final OrderBook book, final MatchSink sink) {
         final BookSide opposite = book.side(taker.side().opposite());
-        final SelfTradePrevention stp = taker.account().selfTradePrevention();
         while (taker.leavesQty() > 0) {
             final PriceLevel level = opposite.best();
             if (level == null || !crosses(taker, level.price())) {
@@ -43,6 +42,8 @@ public final class Matcher {
             while (maker != null && taker.leavesQty() > 0) {
                 final Order next = maker.next();
                 if (maker.account() == taker.account()) {
+                    // read only here: most incoming orders cross nothing, and the account is one more cache miss
+                    final SelfTradePrevention stp = taker.account().selfTradePrevention();
                     if (stp == SelfTradePrevention.CANCEL_INCOMING) {
                         return MatchOutcome.SELF_TRADE;
                     }
