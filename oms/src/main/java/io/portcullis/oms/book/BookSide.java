@@ -5,33 +5,62 @@ import io.portcullis.oms.domain.Side;
 import java.util.Arrays;
 
 /**
- * One side of a book: price levels in a sorted array, worst price first and best price last, so the levels
- * that change most often (near the top) move the fewest elements on insert and remove. Insert/remove shift at
- * most the levels behind the best, O(n) element moves that are a single {@code System.arraycopy}. Levels are
- * pooled. Engine thread only. Allocates only when the side holds more levels than ever before (arrays double,
- * the pool grows).
+ * One side of a book: its price levels, best first for readers. Levels are pooled. Engine thread only.
+ * Allocates only when the side holds more levels, or spans more ticks, than ever before (arrays grow, the pool
+ * grows).
  *
- * <p>Two shortcuts for the dominant flow, an order re-entered a few ticks away from where it rested:
+ * <p>Two representations, chosen by the prices seen:
  * <ul>
- *   <li>Lookup gallops from a hint, the index of the level this side touched last (for a price change that is
- *       the order's old level, and the new price is usually a few levels away): O(log d) for a price d levels
- *       from the hint, never worse than twice a binary search.</li>
- *   <li>A level that empties is not shifted out at once but kept as the side's one <i>vacant</i> level. If the
- *       next change of this side creates a level, the vacant one is reused and only the levels between its old
- *       and new place move (none when the order came back to the same price). Any other access first removes
- *       the vacant level for real, so no reader ever sees it.</li>
+ *   <li>A <i>ladder</i> (the normal case): an array of levels indexed by {@code (key - base) / tick} over a
+ *       window of ticks, plus a bitmap of the occupied slots. The tick is learned as the greatest common divisor
+ *       of the prices seen (it only ever shrinks). Finding or creating a level is one division and one array
+ *       access; removing one clears a bit; nothing shifts and no index goes stale. The best level is tracked,
+ *       the next one after it is found by scanning the bitmap 64 ticks at a time. When a price falls outside
+ *       the window, the window is re-centred (and grown) around the side's levels, at most
+ *       {@value #MAX_LADDER} ticks wide.</li>
+ *   <li>Sorted arrays, when the levels span more ticks than that: worst price first and best price last, so
+ *       the levels that change most often (near the top) move the fewest elements on insert and remove.
+ *       Lookup gallops from a hint, the index of the level this side touched last; a level that empties is kept
+ *       as the side's one <i>vacant</i> level and reused by the next level created on that side, so a move
+ *       shifts only the levels between its old and its new place. The side returns to a ladder when it
+ *       empties.</li>
  * </ul>
  */
 public final class BookSide {
 
     private static final int INITIAL_CAPACITY = 64;
+    /** Smallest ladder, in ticks (a power of two, at least 64). */
+    private static final int MIN_LADDER = 1024;
+    /** Largest ladder, in ticks; a side whose levels span more uses the sorted arrays. */
+    private static final int MAX_LADDER = 1 << 17;
 
     private final Side side;
-    private long[] keys = new long[INITIAL_CAPACITY];
-    private PriceLevel[] levels = new PriceLevel[INITIAL_CAPACITY];
+    /** Number of price levels (in either representation; the vacant level included). */
     private int size;
     private PriceLevel[] pool = new PriceLevel[INITIAL_CAPACITY];
     private int pooled;
+
+    // ---- ladder
+    private boolean ladder = true;
+    /** Ticks between slots, in 1e-4 USD; 0 until the first price. */
+    private long tick;
+    /** Key of slot 0; a multiple of {@code tick}. */
+    private long base;
+    /** Occupied slots hold their level, the others null; allocated at the first price. */
+    private PriceLevel[] slots;
+    private long[] bits;
+    /** Cleared arrays for the next re-centring (same length as {@code slots}), or null. */
+    private PriceLevel[] spareSlots;
+    private long[] spareBits;
+    /** Highest occupied slot (the best level), or -1. */
+    private int bestSlot = -1;
+    /** Where {@link #levelAt} was last called, so that a depth walk steps from one level to the next. */
+    private int iterDepth = -1;
+    private int iterSlot;
+
+    // ---- sorted arrays
+    private long[] keys = new long[INITIAL_CAPACITY];
+    private PriceLevel[] levels = new PriceLevel[INITIAL_CAPACITY];
     /** Index of the level touched last (found, created or emptied); a search hint, not always in range. */
     private int cursor;
     /** An emptied level still in the arrays (at {@code vacantIndex}), or null. */
@@ -57,6 +86,9 @@ public final class BookSide {
 
     /** @return the best level (highest bid, lowest ask), or null when empty */
     public PriceLevel best() {
+        if (ladder) {
+            return bestSlot < 0 ? null : slots[bestSlot];
+        }
         if (vacant != null) {
             flushVacant();
         }
@@ -68,6 +100,22 @@ public final class BookSide {
      * @return the level at that depth
      */
     public PriceLevel levelAt(final int depth) {
+        if (ladder) {
+            int slot;
+            if (depth == iterDepth) {
+                slot = iterSlot;
+            } else if (depth == iterDepth + 1 && iterDepth >= 0) {
+                slot = previousSet(iterSlot - 1);
+            } else {
+                slot = bestSlot;
+                for (int d = 0; d < depth; d++) {
+                    slot = previousSet(slot - 1);
+                }
+            }
+            iterDepth = depth;
+            iterSlot = slot;
+            return slots[slot];
+        }
         if (vacant != null) {
             flushVacant();
         }
@@ -79,6 +127,10 @@ public final class BookSide {
      * @return the level at exactly that price, or null
      */
     public PriceLevel find(final long price) {
+        if (ladder) {
+            final int slot = slotOf(key(price));
+            return slot < 0 ? null : slots[slot];
+        }
         if (vacant != null) {
             flushVacant();
         }
@@ -94,6 +146,255 @@ public final class BookSide {
     public boolean isAtLeastAsGood(final long price, final long other) {
         return side == Side.BUY ? price >= other : price <= other;
     }
+
+    PriceLevel findOrCreate(final long price) {
+        if (!ladder) {
+            if (vacant != null && size == 1) {
+                flushVacant();
+            }
+            if (size > 0) {
+                return arrayFindOrCreate(price);
+            }
+            ladder = true;
+        }
+        final long key = key(price);
+        int slot = slotOf(key);
+        if (slot < 0) {
+            if (!fit(key)) {
+                return arrayFindOrCreate(price);
+            }
+            slot = slotOf(key);
+        }
+        final PriceLevel existing = slots[slot];
+        if (existing != null) {
+            return existing;
+        }
+        final PriceLevel level = pooled > 0 ? pool[--pooled] : new PriceLevel();
+        pool[pooled] = null;
+        level.reset(price);
+        level.slot = slot;
+        slots[slot] = level;
+        bits[slot >>> 6] |= 1L << slot;
+        size++;
+        if (slot > bestSlot) {
+            bestSlot = slot;
+        }
+        iterDepth = -1;
+        return level;
+    }
+
+    /** Takes an emptied level out. */
+    void removeLevel(final PriceLevel level) {
+        if (ladder) {
+            final int slot = level.slot;
+            slots[slot] = null;
+            bits[slot >>> 6] &= ~(1L << slot);
+            size--;
+            if (slot == bestSlot) {
+                bestSlot = previousSet(slot - 1);
+            }
+            iterDepth = -1;
+            release(level);
+            return;
+        }
+        arrayRemoveLevel(level);
+    }
+
+    /**
+     * Uses a level index as the hint of the next lookup (sorted arrays only).
+     *
+     * @param level a level of this side (its remembered index may be stale)
+     */
+    void touched(final PriceLevel level) {
+        if (ladder) {
+            return;
+        }
+        final int fromBest = size - 1 - level.depth;
+        cursor = fromBest >= 0 && levels[fromBest] == level ? fromBest : level.slot;
+    }
+
+    // ---------------------------------------------------------------- ladder
+
+    /** @return the slot of {@code key} in the current window, or -1 when it has none */
+    private int slotOf(final long key) {
+        final long step = tick;
+        if (step == 0) {
+            return -1;
+        }
+        final long offset = key - base;
+        if (offset < 0) {
+            return -1;
+        }
+        final long slot = offset / step;
+        if (slot >= slots.length || slot * step != offset) {
+            return -1;
+        }
+        return (int) slot;
+    }
+
+    /** @return the highest occupied slot at or below {@code from}, or -1 */
+    private int previousSet(final int from) {
+        if (from < 0) {
+            return -1;
+        }
+        int word = from >>> 6;
+        long bitsLeft = bits[word] & (-1L >>> (63 - (from & 63)));
+        while (bitsLeft == 0) {
+            if (--word < 0) {
+                return -1;
+            }
+            bitsLeft = bits[word];
+        }
+        return (word << 6) + 63 - Long.numberOfLeadingZeros(bitsLeft);
+    }
+
+    /** @return the lowest occupied slot, or -1 */
+    private int lowestSet() {
+        for (int word = 0; word < bits.length; word++) {
+            if (bits[word] != 0) {
+                return (word << 6) + Long.numberOfTrailingZeros(bits[word]);
+            }
+        }
+        return -1;
+    }
+
+    private static long gcd(final long a, final long b) {
+        long x = a;
+        long y = b;
+        while (y != 0) {
+            final long r = x % y;
+            x = y;
+            y = r;
+        }
+        return x;
+    }
+
+    /**
+     * Makes the window hold {@code key}: learns a finer tick and re-centres (and grows) the window around the
+     * side's levels and the new key, or moves everything to the sorted arrays when that would be too wide.
+     *
+     * @return true when {@code key} now has a slot, false when the side now uses the sorted arrays
+     */
+    private boolean fit(final long key) {
+        if (key == Long.MIN_VALUE) {
+            toArrays();
+            return false;
+        }
+        long step = gcd(tick, Math.abs(key));
+        if (step == 0) {
+            step = 1;
+        }
+        long lo = key;
+        long hi = key;
+        if (size > 0) {
+            lo = Math.min(lo, base + lowestSet() * tick);
+            hi = Math.max(hi, base + bestSlot * tick);
+        }
+        final long width = hi - lo;
+        if (width < 0 || width / step >= MAX_LADDER) {
+            toArrays();
+            return false;
+        }
+        final int span = (int) (width / step) + 1;
+        int length = MIN_LADDER;
+        while (length < 2 * span && length < MAX_LADDER) {
+            length <<= 1;
+        }
+        if (slots != null) {
+            length = Math.max(length, slots.length);
+        }
+        final long newBase = lo - (length - span) / 2 * step;
+        if (slots == null) {
+            slots = new PriceLevel[length];
+            bits = new long[length >>> 6];
+        } else if (size > 0 || slots.length != length) {
+            relocate(length, newBase, step);
+        }
+        tick = step;
+        base = newBase;
+        iterDepth = -1;
+        return true;
+    }
+
+    /** Moves every level to the spare arrays (allocated if need be) at its slot for the new window; swaps. */
+    private void relocate(final int length, final long newBase, final long step) {
+        if (spareSlots == null || spareSlots.length != length) {
+            spareSlots = new PriceLevel[length];
+            spareBits = new long[length >>> 6];
+        }
+        final PriceLevel[] to = spareSlots;
+        final long[] toBits = spareBits;
+        int best = -1;
+        for (int word = 0; word < bits.length; word++) {
+            long occupied = bits[word];
+            while (occupied != 0) {
+                final int slot = (word << 6) + Long.numberOfTrailingZeros(occupied);
+                occupied &= occupied - 1;
+                final PriceLevel level = slots[slot];
+                slots[slot] = null;
+                final int moved = (int) ((key(level.price) - newBase) / step);
+                to[moved] = level;
+                toBits[moved >>> 6] |= 1L << moved;
+                level.slot = moved;
+                best = Math.max(best, moved);
+            }
+            bits[word] = 0;
+        }
+        if (slots.length == length) {
+            spareSlots = slots;
+            spareBits = bits;
+        } else {
+            spareSlots = null;
+            spareBits = null;
+        }
+        slots = to;
+        bits = toBits;
+        bestSlot = best;
+    }
+
+    /** Moves every level, worst first, into the sorted arrays and empties the ladder. */
+    private void toArrays() {
+        if (keys.length < size + 1) {
+            int capacity = keys.length;
+            while (capacity < size + 1) {
+                capacity *= 2;
+            }
+            keys = Arrays.copyOf(keys, capacity);
+            levels = Arrays.copyOf(levels, capacity);
+        }
+        int index = 0;
+        if (bits != null) {
+            for (int word = 0; word < bits.length; word++) {
+                long occupied = bits[word];
+                while (occupied != 0) {
+                    final int slot = (word << 6) + Long.numberOfTrailingZeros(occupied);
+                    occupied &= occupied - 1;
+                    final PriceLevel level = slots[slot];
+                    slots[slot] = null;
+                    keys[index] = key(level.price);
+                    levels[index] = level;
+                    index++;
+                }
+                bits[word] = 0;
+            }
+        }
+        for (int i = 0; i < index; i++) {
+            remember(levels[i], i);
+        }
+        bestSlot = -1;
+        iterDepth = -1;
+        ladder = false;
+        cursor = index - 1;
+    }
+
+    private void release(final PriceLevel level) {
+        if (pooled == pool.length) {
+            pool = Arrays.copyOf(pool, pooled * 2);
+        }
+        pool[pooled++] = level;
+    }
+
+    // ---------------------------------------------------------------- sorted arrays
 
     /**
      * Like {@link Arrays#binarySearch(long[], int, int, long)} over the used keys, but galloping from
@@ -154,23 +455,13 @@ public final class BookSide {
         return found < key ? -base - 2 : -base - 1;
     }
 
-    /**
-     * Uses a level index as the hint of the next lookup.
-     *
-     * @param level a level of this side (its remembered index may be stale)
-     */
-    void touched(final PriceLevel level) {
-        final int fromBest = size - 1 - level.depth;
-        cursor = fromBest >= 0 && levels[fromBest] == level ? fromBest : level.slot;
-    }
-
     /** Remembers where a level is, counted from both ends: shifts below it or above it leave one count valid. */
     private void remember(final PriceLevel level, final int index) {
         level.slot = index;
         level.depth = size - 1 - index;
     }
 
-    PriceLevel findOrCreate(final long price) {
+    private PriceLevel arrayFindOrCreate(final long price) {
         final long key = key(price);
         final int index = search(key, cursor);
         if (index >= 0) {
@@ -249,7 +540,7 @@ public final class BookSide {
     }
 
     /** Takes an emptied level out; it stays in the arrays as the vacant level until the side is next used. */
-    void removeLevel(final PriceLevel level) {
+    private void arrayRemoveLevel(final PriceLevel level) {
         if (vacant != null) {
             flushVacant();
         }
@@ -281,20 +572,21 @@ public final class BookSide {
         }
         size--;
         levels[size] = null;
-        if (pooled == pool.length) {
-            pool = Arrays.copyOf(pool, pooled * 2);
-        }
-        pool[pooled++] = level;
+        release(level);
         cursor = index;
     }
 
     /**
      * Checks the side's structure: strictly sorted levels, no empty level, aggregates equal to the sum of
-     * the orders, counts, back links. Diagnostic; O(orders); allocates only to describe a violation.
+     * the orders, counts, back links. Diagnostic; O(orders + ladder slots); allocates only to describe a
+     * violation.
      *
      * @return null when consistent, otherwise the first violation
      */
     String checkInvariants() {
+        if (ladder) {
+            return checkLadder();
+        }
         if (vacant != null) {
             flushVacant();
         }
@@ -306,22 +598,61 @@ public final class BookSide {
             if (i > 0 && keys[i - 1] >= keys[i]) {
                 return side + " levels not strictly sorted at index " + i;
             }
-            long qty = 0;
-            int count = 0;
-            Order before = null;
-            for (Order o = level.head; o != null; o = o.next) {
-                if (o.level != level || o.prev != before || o.price() != level.price || o.side() != side
-                    || !o.isWorking() || o.leavesQty() <= 0) {
-                    return side + " bad order " + o + " at level " + level.price;
-                }
-                qty += o.leavesQty();
-                count++;
-                before = o;
+            final String problem = checkLevel(level);
+            if (problem != null) {
+                return problem;
             }
-            if (before != level.tail || count == 0 || count != level.orderCount || qty != level.totalQty) {
-                return side + " level " + level.price + " aggregate mismatch: qty " + level.totalQty + " vs " + qty
-                    + ", count " + level.orderCount + " vs " + count;
+        }
+        return null;
+    }
+
+    private String checkLadder() {
+        if (slots == null) {
+            return size == 0 && bestSlot == -1 ? null : side + " ladder not allocated but " + size + " levels";
+        }
+        int count = 0;
+        int highest = -1;
+        for (int slot = 0; slot < slots.length; slot++) {
+            final PriceLevel level = slots[slot];
+            final boolean occupied = (bits[slot >>> 6] & (1L << slot)) != 0;
+            if (occupied != (level != null)) {
+                return side + " bitmap mismatch at slot " + slot;
             }
+            if (level == null) {
+                continue;
+            }
+            if (level.slot != slot || key(level.price) != base + slot * tick) {
+                return side + " level " + level.price + " in the wrong slot " + slot;
+            }
+            final String problem = checkLevel(level);
+            if (problem != null) {
+                return problem;
+            }
+            count++;
+            highest = slot;
+        }
+        if (count != size || highest != bestSlot) {
+            return side + " ladder counts " + count + "/" + size + ", best " + highest + "/" + bestSlot;
+        }
+        return null;
+    }
+
+    private String checkLevel(final PriceLevel level) {
+        long qty = 0;
+        int count = 0;
+        Order before = null;
+        for (Order o = level.head; o != null; o = o.next) {
+            if (o.level != level || o.prev != before || o.price() != level.price || o.side() != side
+                || !o.isWorking() || o.leavesQty() <= 0) {
+                return side + " bad order " + o + " at level " + level.price;
+            }
+            qty += o.leavesQty();
+            count++;
+            before = o;
+        }
+        if (before != level.tail || count == 0 || count != level.orderCount || qty != level.totalQty) {
+            return side + " level " + level.price + " aggregate mismatch: qty " + level.totalQty + " vs " + qty
+                + ", count " + level.orderCount + " vs " + count;
         }
         return null;
     }

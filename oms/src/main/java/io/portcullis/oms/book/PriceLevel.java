@@ -10,9 +10,15 @@ public final class PriceLevel {
     long price;
     long totalQty;
     int orderCount;
-    /** Where this level last was in its side's arrays: a hint only, stale after inserts or removes below it. */
+    /**
+     * On a tick ladder: the level's slot (always exact). On sorted arrays: where this level last was in its side's
+     * arrays, a hint only, stale after inserts or removes below it.
+     */
     int slot;
-    /** Where this level last was counted from the best level: a hint only, stale after changes above it. */
+    /**
+     * On sorted arrays: where this level last was counted from the best level; a hint only, stale after changes
+     * above it.
+     */
     int depth;
     Order head;
     Order tail;

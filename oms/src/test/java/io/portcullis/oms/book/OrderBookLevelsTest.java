@@ -17,33 +17,57 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The level arrays (hinted search, the vacant level kept after a level empties) against a naive sorted map, over
- * seeded random adds, removes, partial reductions and price moves of nearby and distant orders.
+ * The levels (the tick ladder with its learned tick and re-centred window; the sorted arrays with their hinted
+ * search and vacant level, used when a side spans too many ticks) against a naive sorted map, over seeded random
+ * adds, removes, partial reductions and price moves of nearby and distant orders.
  */
 class OrderBookLevelsTest {
 
     private static final Account ACCOUNT = Account.customer("ACC", "BD");
+    /** The best possible bid, in ticks; asks start one tick above. */
+    private static final long MID = 1_000_000;
 
     @Test
     void shouldKeepLevelsSortedAndAggregatedLikeANaiveMap() {
         for (long seed = 1; seed <= 200; seed++) {
-            runSeed(seed);
+            runSeed(seed, 300, 1, false);
         }
     }
 
-    private static void runSeed(final long seed) {
+    @Test
+    void shouldLearnTheTickAndRecentreTheLadder() {
+        for (long seed = 1; seed <= 100; seed++) {
+            runSeed(seed, 20_000, 100, seed % 2 == 0);
+        }
+    }
+
+    @Test
+    void shouldFallBackToSortedArraysForWideSidesAndComeBack() {
+        for (long seed = 1; seed <= 100; seed++) {
+            runSeed(seed, 400_000, 1, false);
+        }
+    }
+
+    /**
+     * @param maxSpread prices (in ticks) go at most this far from the touch
+     * @param tick      every price is a multiple of it...
+     * @param halfTicks ...except now and then one that is a multiple of half of it
+     */
+    private static void runSeed(final long seed, final int maxSpread, final long tick, final boolean halfTicks) {
         final SplittableRandom random = new SplittableRandom(seed);
         final List<long[]> events = new ArrayList<>();
         final OrderBook book = new OrderBook("SYM", (symbol, side, price, qty, count) ->
             events.add(new long[] {side == Side.BUY ? 0 : 1, price, qty, count}));
         final List<Order> resting = new ArrayList<>();
         long nextId = 1;
-        final int spread = 1 + random.nextInt(300);
+        final int spread = 1 + random.nextInt(maxSpread);
         for (int step = 0; step < 2_000; step++) {
             final int action = random.nextInt(10);
             if (resting.isEmpty() || action < 3) {
                 final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-                final long price = side == Side.BUY ? 10_000 - random.nextInt(spread) : 10_001 + random.nextInt(spread);
+                final long odd = halfTicks && random.nextInt(50) == 0 ? tick / 2 : 0;
+                final long price = side == Side.BUY ? (MID - random.nextInt(spread)) * tick - odd
+                    : (MID + 1 + random.nextInt(spread)) * tick + odd;
                 final Order order = new Order();
                 order.init(nextId++, "S", "C" + nextId, ACCOUNT, 0, "SYM", 0, side, OrdType.LIMIT, TimeInForce.GTC,
                     price, Prices.NONE, 1 + random.nextInt(100), 0, 0, 0);
@@ -62,22 +86,30 @@ class OrderBookLevelsTest {
                     // a move: out of the book, a new price near (or now and then far from) the old one, back in
                     book.remove(order);
                     final long distance = random.nextInt(10) == 0 ? random.nextInt(spread) : random.nextInt(4);
-                    long price = order.side() == Side.BUY ? order.price() + distance - 2 : order.price() - distance + 2;
-                    price = order.side() == Side.BUY ? Math.min(price, 10_000) : Math.max(price, 10_001);
+                    long price = order.side() == Side.BUY ? order.price() + (distance - 2) * tick
+                        : order.price() - (distance - 2) * tick;
+                    price = order.side() == Side.BUY ? Math.min(price, MID * tick) : Math.max(price, (MID + 1) * tick);
                     order.replace(order.clOrdId(), order.orderQty(), price, Prices.NONE);
                     book.add(order);
                 }
             }
+            if (maxSpread > 100_000 && step % 500 == 499) {
+                // empty the book now and then: a side on the sorted arrays goes back to a ladder
+                for (final Order order : resting) {
+                    book.remove(order);
+                }
+                resting.clear();
+            }
             if (random.nextInt(4) == 0) {
-                assertSameAsNaive(seed, step, book, resting);
+                assertSameAsNaive(seed, step, book, resting, tick);
             }
         }
-        assertSameAsNaive(seed, -1, book, resting);
+        assertSameAsNaive(seed, -1, book, resting, tick);
         assertThat(book.checkInvariants()).as("seed %d", seed).isNull();
     }
 
     private static void assertSameAsNaive(final long seed, final int step, final OrderBook book,
-                                          final List<Order> resting) {
+                                          final List<Order> resting, final long tick) {
         for (final Side side : Side.values()) {
             final Comparator<Long> bestFirst = side == Side.BUY ? Comparator.reverseOrder() : Comparator.naturalOrder();
             final TreeMap<Long, long[]> naive = new TreeMap<>(bestFirst);
@@ -99,7 +131,7 @@ class OrderBookLevelsTest {
                 assertThat(level.orderCount()).isEqualTo((int) e.getValue()[1]);
                 assertThat(bookSide.find(e.getKey())).isSameAs(level);
             }
-            assertThat(bookSide.find(side == Side.BUY ? 10_001 : 10_000)).isNull();
+            assertThat(bookSide.find(side == Side.BUY ? (MID + 1) * tick : MID * tick)).isNull();
             assertThat(bookSide.best()).isSameAs(naive.isEmpty() ? null : bookSide.levelAt(0));
         }
         assertThat(book.checkInvariants()).as("seed %d step %d", seed, step).isNull();
