@@ -3,6 +3,7 @@ package io.portcullis.fix.session;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -147,8 +148,13 @@ public final class GatewaySessions implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        final Map<Integer, Set<String>> beginStringsByPort = new HashMap<>();
+        staticByAddress.forEach((address, ids) -> ids.forEach(id -> beginStringsByPort
+            .computeIfAbsent(port(address), p -> new HashSet<>()).add(id.getBeginString())));
+        templatesByAddress.forEach((address, ids) -> ids.forEach(id -> beginStringsByPort
+            .computeIfAbsent(port(address), p -> new HashSet<>()).add(id.getBeginString())));
         final PreLogonGuard guard = new PreLogonGuard(options.logonTimeout().toMillis(), options.maxPreLogonBytes(),
-            timer);
+            timer, beginStringsByPort);
         // QuickFIX/J builds its own filters (TLS, FIX codec) first and ours after them: addFirst puts the guard ahead
         // of both, so it sees raw bytes before any decoding.
         created.setIoFilterChainBuilder(chain -> chain.addFirst(PreLogonGuard.NAME, guard));
@@ -267,6 +273,10 @@ public final class GatewaySessions implements AutoCloseable {
             throw new ConfigError("session " + id + ": " + ex.getMessage());
         }
         dictionary.forEach((key, value) -> settings.setString(id, key, value));
+    }
+
+    private static int port(final SocketAddress address) {
+        return address instanceof java.net.InetSocketAddress inet ? inet.getPort() : -1;
     }
 
     private SocketAddress address(final SessionID id) throws ConfigError {
