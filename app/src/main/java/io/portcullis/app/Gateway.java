@@ -113,8 +113,10 @@ public final class Gateway implements AutoCloseable {
             + (recovered.snapshotSequence() < 0 ? "none" : "at " + recovered.snapshotSequence()) + ", "
             + recovered.replayed() + " journal records replayed");
         final DurableFanOut fanOut = new DurableFanOut();
+        final FixMetrics fixMetrics = new FixMetrics();
+        final FixSender sender = fixMetrics.counting(FixSender.QUICKFIXJ);
         final Outbound outbound = new Outbound(reference::firmOf, symbol -> reference.instruments().find(symbol) != null,
-            journalConfiguration, database.dataSource(), FixSender.QUICKFIXJ, 65_536);
+            journalConfiguration, database.dataSource(), sender, 65_536);
         fanOut.register(outbound);
         final EngineRunner runner = new EngineRunner(recovered, journal, snapshots, configuration.queueCapacity(),
             configuration.snapshotEvery(), fanOut);
@@ -124,11 +126,11 @@ public final class Gateway implements AutoCloseable {
         progress.accept("engine running; MySQL projector started");
 
         final OrderFlowHandler orderFlow = new OrderFlowHandler(runner::submit, outbound, reference::firmOf,
-            InstantSource.system(), FixSender.QUICKFIXJ);
+            InstantSource.system(), sender);
         final GatewaySessions sessions;
         try {
-            sessions = new GatewaySessions(SessionConfigFile.load(configuration.fixConfig()), database, orderFlow,
-                new LoggingSessionAudit());
+            sessions = new GatewaySessions(SessionConfigFile.load(configuration.fixConfig()), database,
+                fixMetrics.counting(orderFlow), new LoggingSessionAudit());
             sessions.start();
         } catch (final ConfigError ex) {
             runner.close();
@@ -154,6 +156,7 @@ public final class Gateway implements AutoCloseable {
         http.check(check("engine", () -> runner.isRunning() ? null : "the engine stopped: " + runner.stopReason()));
         http.check(check("projector", () -> projector.failure() == null ? null
             : "the MySQL projector stopped: " + projector.failure()));
+        http.metrics(fixMetrics);
         http.metric(new Metric("portcullis_engine_queue_depth", "Commands waiting for the engine thread", "gauge",
             runner::queueDepth));
         http.metric(new Metric("portcullis_engine_commands_total", "Commands applied and journaled", "counter",

@@ -16,6 +16,7 @@ import io.javalin.Javalin;
 public final class GatewayHttpServer implements AutoCloseable {
     private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
     private final List<Metric> metrics = new CopyOnWriteArrayList<>();
+    private final List<MetricFamily> families = new CopyOnWriteArrayList<>();
     private final Javalin javalin;
 
     /**
@@ -78,19 +79,29 @@ public final class GatewayHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Adds a metric family with labels or buckets. */
+    public GatewayHttpServer metrics(final MetricFamily family) {
+        families.add(family);
+        return this;
+    }
+
     /** Binds 127.0.0.1 (or {@code host}) on {@code port}; 0 picks a free port. Returns the port. */
     public int start(final String host, final int port) {
         javalin.start(host, port);
         return javalin.port();
     }
 
-    private String scrape() {
+    /** The {@code /metrics} text as a scrape would see it now. Any thread. */
+    public String scrape() {
         final StringBuilder out = new StringBuilder(1024);
         final List<Metric> snapshot = new ArrayList<>(metrics);
         for (final Metric metric : snapshot) {
             out.append("# HELP ").append(metric.name()).append(' ').append(metric.help()).append('\n');
             out.append("# TYPE ").append(metric.name()).append(' ').append(metric.type()).append('\n');
             out.append(metric.name()).append(' ').append(metric.value().getAsLong()).append('\n');
+        }
+        for (final MetricFamily family : families) {
+            family.writeTo(out);
         }
         return out.toString();
     }

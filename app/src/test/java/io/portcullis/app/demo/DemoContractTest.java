@@ -93,6 +93,12 @@ class DemoContractTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> client.fills() >= 3);
             assertThat(client.rejects()).isZero();
             assertThat(client.acked()).isGreaterThanOrEqualTo(3);
+            assertThat(gateway.http().scrape())
+                .containsPattern("portcullis_fix_messages_total\\{session=\"FIX.4.4:PORTCULLIS->BROKER1\",direction=\"in\","
+                    + "msg_type=\"D\"\\} [1-9]")
+                .containsPattern("portcullis_fix_messages_total\\{session=\"FIX.4.4:PORTCULLIS->BROKER1\",direction=\"out\","
+                    + "msg_type=\"8\"\\} [1-9]")
+                .containsPattern("portcullis_order_ack_latency_seconds_count [1-9]");
         } finally {
             client.close();
             initiator.stop();
