@@ -10,14 +10,14 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Password hashing for FIX logon credentials: PBKDF2-HMAC-SHA256 (the strongest password hash the JDK ships), 600,000
+ * Password hashing for FIX logon credentials and admin API users: PBKDF2-HMAC-SHA256 (the strongest password hash the JDK ships), 600,000
  * iterations (OWASP's 2023 figure for this PRF), a 16-byte random salt per password, a 32-byte derived key, stored as a
  * PHC-style string {@code $pbkdf2-sha256$i=600000$<salt>$<hash>} (standard Base64 without padding).
  *
  * <p>Thread-safe. Hashing and verifying each cost about as much CPU as the iteration count says (hundreds of
  * milliseconds): call it at logon and from admin tools, never on the order path.
  */
-final class PasswordHasher {
+public final class PasswordHasher {
     /** Iterations used for every new hash. */
     static final int ITERATIONS = 600_000;
     /** Stored hashes with fewer iterations than this are refused outright (not a hash this code wrote). */
@@ -33,7 +33,7 @@ final class PasswordHasher {
     }
 
     /** A new PHC string for {@code password}, with a fresh random salt. */
-    static String hash(final char[] password) {
+    public static String hash(final char[] password) {
         final byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         final byte[] key = derive(password, salt, ITERATIONS);
@@ -44,7 +44,7 @@ final class PasswordHasher {
      * Whether {@code password} matches {@code phc}. Constant-time in the comparison of the derived keys. A malformed
      * or unsupported {@code phc} never matches (and still costs one derivation, so timing does not tell).
      */
-    static boolean verify(final char[] password, final String phc) {
+    public static boolean verify(final char[] password, final String phc) {
         final Parsed parsed = parse(phc);
         if (parsed == null) {
             derive(password, new byte[SALT_BYTES], ITERATIONS);

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.portcullis.app.admin.Role;
+import io.portcullis.fix.session.PasswordHasher;
 import io.portcullis.sql.schema.tables.records.UsersRecord;
 import org.jooq.DSLContext;
 
