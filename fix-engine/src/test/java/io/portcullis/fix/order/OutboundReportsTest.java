@@ -186,6 +186,9 @@ class OutboundReportsTest {
     @Test
     void shouldAnswerASubscriptionWithASnapshotThenIncrementalsAndRejectUnknownSymbols() throws Exception {
         receive(newOrder(FIX44, "B0", '1', "100", "9"), FIX44, p44);
+        // The subscription travels on the outbound thread's control queue, the order on its record queue: wait until
+        // the order's acknowledgement left (its record is then in the book image) so the snapshot is deterministic.
+        await(FIX44, "8", 1);
         receive(marketData(FIX50, "MD1", "AAPL"), FIX50, p50);
         final FixTestKit.Sent w = await(FIX50, "W", 1).get(0);
         assertThat(w.get(262)).isEqualTo("MD1");
