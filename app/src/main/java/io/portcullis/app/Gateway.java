@@ -1,9 +1,15 @@
 package io.portcullis.app;
 
+import static io.portcullis.sql.schema.Tables.ORDERS;
+
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.portcullis.app.admin.AdminApi;
@@ -127,6 +133,8 @@ public final class Gateway implements AutoCloseable {
 
         final OrderFlowHandler orderFlow = new OrderFlowHandler(runner::submit, outbound, reference::firmOf,
             InstantSource.system(), sender);
+        final int remembered = rememberTodaysClOrdIds(database, projector, recovered.nextOffset(), orderFlow);
+        progress.accept("duplicate ClOrdID check: " + remembered + " ClOrdIDs of today restored from MySQL");
         final GatewaySessions sessions;
         try {
             sessions = new GatewaySessions(SessionConfigFile.load(configuration.fixConfig()), database,
@@ -165,6 +173,10 @@ public final class Gateway implements AutoCloseable {
             journal::inFlight));
         http.metric(new Metric("portcullis_journal_durable_records_total", "Journal records made durable", "counter",
             fanOut::records));
+        http.metric(new Metric("portcullis_fix_store_queue_depth", "FIX message store writes queued for MySQL",
+            "gauge", sessions::storeQueueDepth));
+        http.metric(new Metric("portcullis_fix_store_commits_total", "FIX message store group commits", "counter",
+            sessions::storeCommits));
         http.metric(new Metric("portcullis_projector_lag_records", "Journal records not yet in MySQL", "gauge",
             projector::lag));
         final int port = configuration.httpPort() < 0 ? -1 : http.start("127.0.0.1", configuration.httpPort());
@@ -248,6 +260,42 @@ public final class Gateway implements AutoCloseable {
     /** The FIX sessions: admin operations and credentials. */
     public GatewaySessions sessions() {
         return sessions;
+    }
+
+    /**
+     * Waits (up to a minute) for the projector to reach the journal's end as recovered, then loads the ClOrdIDs each
+     * session used today from the orders table into the duplicate check, so that after a restart a reused ClOrdID or
+     * a PossDup copy of an order taken before it is still recognised.
+     */
+    private static int rememberTodaysClOrdIds(final Database database, final MysqlProjector projector,
+                                              final long journalEnd, final OrderFlowHandler orderFlow) {
+        final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (projector.nextOffset() < journalEnd && projector.failure() == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the MySQL projector", ex);
+            }
+        }
+        if (projector.nextOffset() < journalEnd) {
+            throw new IllegalStateException("the MySQL projector did not catch up with the journal within a minute ("
+                + (projector.failure() == null ? "at offset " + projector.nextOffset() + " of " + journalEnd
+                : projector.failure().getMessage()) + "); the duplicate ClOrdID check needs it. Check MySQL.");
+        }
+        final LocalDateTime dayStart = OrderFlowHandler.tradingDayStartUtc(Instant.now());
+        final Map<String, List<String>> bySession = new HashMap<>();
+        database.dsl().select(ORDERS.SESSION_ID, ORDERS.CL_ORD_ID, ORDERS.ORIG_CL_ORD_ID).from(ORDERS)
+            .where(ORDERS.UPDATED_AT.ge(dayStart)).fetch().forEach(row -> {
+                final List<String> ids = bySession.computeIfAbsent(row.value1(),
+                    s -> new ArrayList<>());
+                ids.add(row.value2());
+                if (row.value3() != null) {
+                    ids.add(row.value3());
+                }
+            });
+        bySession.forEach(orderFlow::rememberClOrdIds);
+        return bySession.values().stream().mapToInt(List::size).sum();
     }
 
     /** The MySQL projector. */

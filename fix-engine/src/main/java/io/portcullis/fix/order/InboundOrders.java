@@ -280,6 +280,14 @@ final class InboundOrders {
         }
     }
 
+    /** Remembers ClOrdIDs used earlier today on a session (restart). */
+    void remember(final String session, final java.util.Collection<String> ids) {
+        final LocalDate day = tradingDay(now());
+        for (final String id : ids) {
+            clOrdIds.firstSighting(session, day, id);
+        }
+    }
+
     /** Commands whose outcome was lost (the engine stopped before they were durable). */
     long lost() {
         return lost.get();

@@ -1,7 +1,11 @@
 package io.portcullis.fix.order;
 
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +81,24 @@ public final class OrderFlowHandler implements SessionEvents {
         this.outbound = outbound;
         this.sender = sender;
         this.orders = new InboundOrders(engine, outbound, sender, clock, accountFirm);
+    }
+
+    /**
+     * Restores ClOrdIDs a session used earlier in the current trading day (from the book of record, after a restart
+     * and before sessions log on), so that a reused ClOrdID or a PossDup copy of an order taken before the restart is
+     * recognised. Thread-safe.
+     *
+     * @param session  the session id as the engine knows it ({@code fix_session.session_id})
+     * @param clOrdIds the ClOrdIDs to remember
+     */
+    public void rememberClOrdIds(final String session, final Collection<String> clOrdIds) {
+        orders.remember(session, clOrdIds);
+    }
+
+    /** @return the start of the trading day that is current at {@code now}, in UTC (America/New_York midnight) */
+    public static LocalDateTime tradingDayStartUtc(final Instant now) {
+        return now.atZone(InboundOrders.TRADING_ZONE).toLocalDate().atStartOfDay(InboundOrders.TRADING_ZONE)
+            .withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
     @Override

@@ -38,8 +38,9 @@ import quickfix.mina.ProtocolFactory;
  * The FIX acceptor of the gateway: one QuickFIX/J {@link ThreadedSocketAcceptor} (a thread per session, so one slow
  * session never stalls another) serving the sessions of a {@code .cfg} file and those held in MySQL, with
  * <ul>
- *   <li>message store and sequence numbers in MySQL (QuickFIX/J {@code JdbcStore} on {@code qfj_sessions} /
- *       {@code qfj_messages}, our connection pool): a restart resumes sequence numbers and serves resend requests;</li>
+ *   <li>message store and sequence numbers in MySQL ({@code qfj_sessions} / {@code qfj_messages}, QuickFIX/J's
+ *       JdbcStore layout, written behind by one group-committing writer: {@link MySqlMessageStore}, ADR 009): a
+ *       restart resumes sequence numbers and serves resend requests;</li>
  *   <li>QuickFIX/J's SLF4J message log (categories {@code quickfixj.msg.incoming}, {@code quickfixj.msg.outgoing},
  *       {@code quickfixj.event}, {@code quickfixj.errorEvent}; one message per line, SOH kept: a viewer shows it as
  *       {@code |}) with passwords masked;</li>
@@ -67,6 +68,7 @@ public final class GatewaySessions implements AutoCloseable {
     private final List<DatabaseSessionProvider> providers = new ArrayList<>();
     private ScheduledExecutorService timer;
     private ThreadedSocketAcceptor acceptor;
+    private MySqlStoreFactory stores;
     private GatewayOptions options;
     private SessionAdmin admin;
 
@@ -130,8 +132,8 @@ public final class GatewaySessions implements AutoCloseable {
         }
         final LogonAuthenticator authenticator = new LogonAuthenticator(dsl, audit, clock, options);
         final GatewayApplication application = new GatewayApplication(events, registry, authenticator);
-        final SessionFactory sessionFactory = new DefaultSessionFactory(application,
-            new MySqlStoreFactory(dataSource), new MaskingLogFactory(new SLF4JLogFactory(settings)),
+        stores = new MySqlStoreFactory(dataSource);
+        final SessionFactory sessionFactory = new DefaultSessionFactory(application, stores, new MaskingLogFactory(new SLF4JLogFactory(settings)),
             new PortcullisMessageFactory());
         final ThreadedSocketAcceptor created = new ThreadedSocketAcceptor(sessionFactory, settings);
         final Set<SocketAddress> addresses = new HashSet<>(staticByAddress.keySet());
@@ -178,12 +180,23 @@ public final class GatewaySessions implements AutoCloseable {
         timer.shutdownNow();
         acceptor.stop(false);
         acceptor = null;
+        stores.close();
         LOG.info("FIX acceptor stopped");
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    /** @return FIX store writes queued for MySQL (0 before {@link #start()}) */
+    public synchronized int storeQueueDepth() {
+        return stores == null ? 0 : stores.writer().queueDepth();
+    }
+
+    /** @return FIX store group commits so far (0 before {@link #start()}) */
+    public synchronized long storeCommits() {
+        return stores == null ? 0 : stores.writer().batches();
     }
 
     /** Operator actions on sessions; available after {@link #start()}. */

@@ -1,39 +1,47 @@
 package io.portcullis.fix.session;
 
+import java.io.IOException;
+
 import javax.sql.DataSource;
 
-import quickfix.JdbcSetting;
-import quickfix.JdbcStoreFactory;
 import quickfix.MessageStore;
 import quickfix.MessageStoreFactory;
+import quickfix.RuntimeError;
 import quickfix.SessionID;
-import quickfix.SessionSettings;
 
 /**
- * QuickFIX/J's JdbcStore on our connection pool and our {@code qfj_sessions} / {@code qfj_messages} tables, for every
- * session, including dynamic ones that are not in the settings the acceptor started with (a {@link JdbcStoreFactory}
- * on those settings would fall back to its default table names for them): the factory here reads its own settings,
- * which hold only the table names, as defaults.
- *
- * <p>Thread-safe: {@link #create} is synchronized (QuickFIX/J's settings object is not thread-safe).
+ * Creates the {@link MySqlMessageStore} of each session (static and dynamic ones alike), all written by one shared
+ * {@link StoreWriter}. Close it after the acceptor has stopped: that writes everything queued and marks the stores
+ * as cleanly closed. Thread-safe.
  */
-final class MySqlStoreFactory implements MessageStoreFactory {
-    static final String SESSIONS_TABLE = "qfj_sessions";
-    static final String MESSAGES_TABLE = "qfj_messages";
+final class MySqlStoreFactory implements MessageStoreFactory, AutoCloseable {
+    /** Queued store writes before session threads wait; also what a crash may lose (ADR 009). */
+    static final int QUEUE_CAPACITY = 16_384;
 
-    private final JdbcStoreFactory delegate;
+    private final DataSource dataSource;
+    private final StoreWriter writer;
 
     MySqlStoreFactory(final DataSource dataSource) {
-        final SessionSettings storeSettings = new SessionSettings();
-        storeSettings.setString(JdbcSetting.SETTING_JDBC_STORE_SESSIONS_TABLE_NAME, SESSIONS_TABLE);
-        storeSettings.setString(JdbcSetting.SETTING_JDBC_STORE_MESSAGES_TABLE_NAME, MESSAGES_TABLE);
-        storeSettings.setString(JdbcSetting.SETTING_JDBC_SESSION_ID_DEFAULT_PROPERTY_VALUE, "");
-        delegate = new JdbcStoreFactory(storeSettings);
-        delegate.setDataSource(dataSource);
+        this.dataSource = dataSource;
+        this.writer = new StoreWriter(dataSource, QUEUE_CAPACITY);
     }
 
     @Override
-    public synchronized MessageStore create(final SessionID sessionID) {
-        return delegate.create(sessionID);
+    public MessageStore create(final SessionID sessionID) {
+        try {
+            return new MySqlMessageStore(sessionID, dataSource, writer);
+        } catch (final IOException ex) {
+            throw new RuntimeError(ex.getMessage(), ex);
+        }
+    }
+
+    /** @return the shared writer (metrics) */
+    StoreWriter writer() {
+        return writer;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
     }
 }
