@@ -82,6 +82,11 @@ public final class MysqlProjector implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        // Projection is asynchronous: let the broker gather up to 20 ms of records per fetch, so that a steady
+        // flow makes a few large transactions instead of one small transaction per journal record (CPU and
+        // fsyncs that the order path on the same machine would otherwise pay for).
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "projector-mysql-" + journal.topic());
         return props;
     }
@@ -97,7 +102,12 @@ public final class MysqlProjector implements AutoCloseable {
             final RowCollector rows = new RowCollector(this::firmOf);
             while (running) {
                 final ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                endOffset.set(consumer.endOffsets(List.of(partition)).get(partition));
+                final java.util.OptionalLong lag = consumer.currentLag(partition);
+                if (lag.isPresent()) {
+                    endOffset.set(consumer.position(partition) + lag.getAsLong());
+                } else if (batch.isEmpty()) {
+                    endOffset.set(consumer.endOffsets(List.of(partition)).get(partition));
+                }
                 if (batch.isEmpty()) {
                     continue;
                 }
