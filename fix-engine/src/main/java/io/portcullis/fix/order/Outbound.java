@@ -21,6 +21,8 @@ import io.portcullis.oms.command.CommandCodec;
 import io.portcullis.oms.command.ExpireDayOrders;
 import io.portcullis.oms.command.MassStatus;
 import io.portcullis.oms.domain.ExecType;
+import io.portcullis.oms.domain.RejectCode;
+import io.portcullis.oms.event.CancelReject;
 import io.portcullis.oms.event.ExecutionReport;
 import io.portcullis.oms.journal.EventDecoder;
 import io.portcullis.oms.journal.JournalConfiguration;
@@ -94,7 +96,10 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
     private final Map<String, SessionProfile> profiles = new HashMap<>();
     private final Map<String, Long> frozen = new HashMap<>();
     private final Map<String, Long> dirty = new HashMap<>();
-    private final Map<String, ExecutionReport> lastReports = new HashMap<>();
+    /** The last report of every order reported today, by OrderID. */
+    private final Map<Long, ExecutionReport> lastReports = new HashMap<>();
+    /** (session, any ClOrdID an order had today: its own, its replacements', its cancel's) to its OrderID. */
+    private final Map<String, Long> orderIds = new HashMap<>();
     private final List<Retry> retries = new ArrayList<>();
     private final ReportRouter router;
     private long nextOffset;
@@ -120,7 +125,8 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
         }
         this.accountFirm = accountFirm;
         this.journal = journal;
-        this.positions = dataSource == null ? new PositionStore.InMemory() : new PositionStore.Jdbc(dataSource);
+        this.positions = dataSource == null ? new PositionStore.InMemory()
+            : new PositionStore.Async(new PositionStore.Jdbc(dataSource));
         this.sender = sender;
         this.records = new ArrayBlockingQueue<>(queueCapacity);
         this.desk = new MarketDataDesk(knownSymbol, sender);
@@ -159,6 +165,7 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+        positions.close();
     }
 
     /** Records dropped from the queue because it was full (later read back from the journal). Any thread. */
@@ -309,6 +316,7 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
             desk.publish();
             if (command instanceof ExpireDayOrders) {
                 lastReports.clear();
+                orderIds.clear();
                 tags.clear();
                 statusHints.clear();
             }
@@ -334,14 +342,27 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
         @Override
         public void remember(final ExecutionReport r) {
             if (r.orderId() != 0 && r.clOrdId() != null && r.execType() != ExecType.ORDER_STATUS) {
-                lastReports.put(key(r.sessionId().toString(), r.clOrdId()), r);
+                final String session = r.sessionId().toString();
+                lastReports.put(r.orderId(), r);
+                orderIds.put(key(session, r.clOrdId()), r.orderId());
+                if (r.origClOrdId() != null) {
+                    orderIds.put(key(session, r.origClOrdId()), r.orderId());
+                }
             }
         }
 
         @Override
         public ExecutionReport substitute(final ExecutionReport r) {
-            return r.orderId() != 0 || r.clOrdId() == null ? null
-                : lastReports.get(key(r.sessionId().toString(), r.clOrdId()));
+            return r.orderId() != 0 || r.clOrdId() == null ? null : lastReport(r.sessionId().toString(), r.clOrdId());
+        }
+
+        @Override
+        public ExecutionReport doneOrder(final CancelReject r) {
+            if (r.orderId() != 0 || r.rejectCode() != RejectCode.UNKNOWN_ORDER || r.origClOrdId() == null) {
+                return null;
+            }
+            final ExecutionReport last = lastReport(r.sessionId().toString(), r.origClOrdId());
+            return last != null && last.ordStatus().isDone() ? last : null;
         }
 
         @Override
@@ -392,8 +413,14 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
         desk.dropSession(session);
     }
 
+    /** @return the latest report of the order that had {@code clOrdId} on {@code session} today, or null */
+    private ExecutionReport lastReport(final String session, final CharSequence clOrdId) {
+        final Long orderId = orderIds.get(key(session, clOrdId));
+        return orderId == null ? null : lastReports.get(orderId);
+    }
+
     private void statusFromCache(final SessionID sessionId, final String session, final String clOrdId) {
-        final ExecutionReport last = lastReports.get(key(session, clOrdId));
+        final ExecutionReport last = lastReport(session, clOrdId);
         if (last == null) {
             LOG.info("{}: PossResend copy of ClOrdID {} ignored: its reports are still to come", session, clOrdId);
             return;

@@ -16,12 +16,90 @@ import javax.sql.DataSource;
  * Per FIX session, the first journal offset whose reports for that session are not known to be delivered: the
  * resend point at the session's next logon. Used on the outbound thread only.
  */
-interface PositionStore {
+interface PositionStore extends AutoCloseable {
     /** @return every stored session and its next offset */
     Map<String, Long> loadAll();
 
     /** Stores (inserts or moves) the positions given. */
     void save(Map<String, Long> positions);
+
+    /** Writes what is pending. */
+    @Override
+    default void close() {
+    }
+
+    /**
+     * Writes on a thread of its own, so that a slow commit never holds up the outbound thread's sends: {@link #save}
+     * merges the positions into a pending set and returns; the writer stores the pending set, newest values winning.
+     * A failed write is kept and retried with the next save. {@link #close} writes what is pending and waits.
+     * Thread-safe.
+     */
+    final class Async implements PositionStore {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Async.class);
+        private final PositionStore target;
+        private final Map<String, Long> pending = new HashMap<>();
+        private boolean scheduled;
+        private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                final Thread thread = new Thread(runnable, "fix-outbound-positions");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+        Async(final PositionStore target) {
+            this.target = target;
+        }
+
+        @Override
+        public Map<String, Long> loadAll() {
+            return target.loadAll();
+        }
+
+        @Override
+        public void save(final Map<String, Long> positions) {
+            final boolean schedule;
+            synchronized (pending) {
+                pending.putAll(positions);
+                schedule = !scheduled;
+                scheduled = true;
+            }
+            if (schedule) {
+                writer.execute(this::writePending);
+            }
+        }
+
+        private void writePending() {
+            final Map<String, Long> batch;
+            synchronized (pending) {
+                batch = new HashMap<>(pending);
+                scheduled = false;
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                target.save(batch);
+                synchronized (pending) {
+                    batch.forEach(pending::remove); // only entries not moved on meanwhile
+                }
+            } catch (final RuntimeException ex) {
+                LOG.error("cannot store outbound positions; retried with the next save: {}", ex.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            writer.execute(this::writePending);
+            writer.shutdown();
+            try {
+                if (!writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.error("outbound positions not written within 30 s");
+                }
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     /** Kept in memory: positions survive logouts but not a restart. Thread-safe. */
     final class InMemory implements PositionStore {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.portcullis.oms.command.MassScope;
 import io.portcullis.oms.domain.ExecType;
+import io.portcullis.oms.event.CancelReject;
 import io.portcullis.oms.event.ExecutionReport;
 import io.portcullis.oms.event.MassActionKind;
 import quickfix.Message;
@@ -18,6 +19,8 @@ import quickfix.Message;
  */
 final class ReportRouter {
     private static final int ORD_STATUS_REQ_ID = 790;
+    /** CxlRejReason(102) 0, in every version. */
+    private static final int TOO_LATE_TO_CANCEL = 0;
 
     /** What the router needs from the outbound thread's state. */
     interface Context {
@@ -29,6 +32,12 @@ final class ReportRouter {
 
         /** @return the last known state to answer an engine status report for an order it no longer has, or null */
         ExecutionReport substitute(ExecutionReport statusAnswer);
+
+        /**
+         * @return the last report of the order a rejected cancel or replace named, when the engine did not know it
+         *         because it is already done (filled, cancelled, expired); else null
+         */
+        ExecutionReport doneOrder(CancelReject reject);
 
         /** @return Side(54) and Symbol(55) of the status request the report answers, or null */
         StatusHint hint(ExecutionReport statusAnswer);
@@ -79,8 +88,11 @@ final class ReportRouter {
                         && ++statusSeen == statusTotal;
                     report(r, massStatus, statusTotal, last, resendTo, undelivered);
                 }
-                case RecordEvents.Reject(var r) -> deliver(r.sessionId().toString(),
-                    v -> ReportWriter.cancelReject(v, r, resend), resendTo, undelivered);
+                case RecordEvents.Reject(var r) -> {
+                    final ExecutionReport done = context.doneOrder(r);
+                    deliver(r.sessionId().toString(), v -> done == null ? ReportWriter.cancelReject(v, r, resend)
+                        : tooLate(v, r, done, resend), resendTo, undelivered);
+                }
                 case RecordEvents.MassAction a -> {
                     if (a.kind() == MassActionKind.CANCEL) {
                         deliver(a.sessionId(), v -> v == FixVersion.FIX42 ? null : ReportWriter.massCancelReport(v,
@@ -92,6 +104,27 @@ final class ReportRouter {
             }
         }
         return undelivered;
+    }
+
+    /**
+     * The engine knows only live orders, so a cancel or replace that crossed the order's last fill (or its cancel or
+     * expiry) on the wire is "unknown" to it. FIX's order state matrices answer that race with the order's status
+     * and CxlRejReason 0 (too late to cancel), which is what the client needs to reconcile.
+     */
+    private static Message tooLate(final FixVersion version, final CancelReject r, final ExecutionReport done,
+                                   final boolean resend) {
+        final String state = switch (done.ordStatus()) {
+            case FILLED -> "filled";
+            case EXPIRED -> "expired";
+            default -> "cancelled";
+        };
+        return ReportWriter.cancelReject(version, Long.toString(done.orderId()), str(r.clOrdId()),
+            str(r.origClOrdId()), done.ordStatus(), r.replace(), TOO_LATE_TO_CANCEL,
+            "Too late to cancel: the order is already " + state, r.transactTime(), resend);
+    }
+
+    private static String str(final CharSequence value) {
+        return value == null ? null : value.toString();
     }
 
     private void report(final ExecutionReport r, final boolean massStatus, final int statusTotal, final boolean last,

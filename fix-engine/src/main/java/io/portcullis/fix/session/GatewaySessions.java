@@ -119,6 +119,7 @@ public final class GatewaySessions implements AutoCloseable {
                 throw new ConfigError("session " + id + ": ConnectionType must be acceptor");
             }
             addDictionary(id);
+            TlsSettings.check(settings, id);
             final SocketAddress address = address(id);
             if (bool(id, Acceptor.SETTING_ACCEPTOR_TEMPLATE)) {
                 if ("*".equals(id.getBeginString())) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
@@ -37,16 +38,17 @@ import quickfix.SessionSettings;
 
 /**
  * The gateway the conformance scripts talk to: the real session layer ({@link GatewaySessions}: MySQL message store,
- * logon credentials, pre-logon guard) with a FIX 4.4 and a FIX 4.2 template on two loopback ports, and the real order
- * layer ({@link OrderFlowHandler} and {@link Outbound}) on the real engine runner journaling to Kafka. The
- * counterparty is {@value #CLIENT} (Username {@value #CLIENT}, Password {@value #PASSWORD}) of firm FIRMA, trading
- * for accounts ALICE and BOB in AAPL, MSFT and SPY; our CompID is {@value #US}.
+ * logon credentials, pre-logon guard) with a FIX 4.4, a FIX 4.2 and a FIXT 1.1 (FIX 5.0SP2, DefaultApplVerID 9)
+ * template on three loopback ports, and the real order layer ({@link OrderFlowHandler} and {@link Outbound}) on the
+ * real engine runner journaling to Kafka. The counterparty is {@value #CLIENT} (Username {@value #CLIENT}, Password
+ * {@value #PASSWORD}) of firm FIRMA, trading for accounts ALICE and BOB in AAPL, MSFT and SPY; our CompID is
+ * {@value #US}.
  */
 final class ConformanceGateway implements AutoCloseable {
     static final String US = "PORTCULLIS";
     static final String CLIENT = "TW";
     static final String PASSWORD = "tw-conformance-1";
-    static final String[] VERSIONS = {"FIX.4.4", "FIX.4.2"};
+    static final String[] VERSIONS = {"FIX.4.4", "FIX.4.2", "FIXT.1.1"};
 
     private final TestDatabase testDatabase;
     private final Database database;
@@ -93,6 +95,11 @@ final class ConformanceGateway implements AutoCloseable {
             new LoggingSessionAudit(), Clock.systemUTC());
         sessions.start();
         sessions.credentials().set(CLIENT, CLIENT, PASSWORD.toCharArray(), "conformance");
+    }
+
+    /** @return the folder under {@code conformance/} holding the scripts of a version: fix44, fix42, fixt11 */
+    static String scriptDirectory(final String beginString) {
+        return beginString.toLowerCase(Locale.ROOT).replace(".", "");
     }
 
     int port(final String beginString) {

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The FIX session layer, as a counterparty sees it over a real socket: every script under
- * {@code src/test/resources/conformance/fix44} and {@code .../fix42} (our own scripts after the FIX Session Layer
- * Test Cases) is one test, named after its file, played against one gateway (session layer on MySQL, order layer on
- * the Kafka journal). Each script starts with fresh sequence numbers. Per-step timeout: {@code -Dconformance.timeout}
- * seconds (10). A script marked {@code # DEVIATION:} is a known gap between the gateway and the spec: skipped with
- * its reason while it fails, a failure once it passes.
+ * {@code src/test/resources/conformance/fix44}, {@code .../fix42} and {@code .../fixt11} (FIXT 1.1 carrying FIX
+ * 5.0SP2; our own scripts after the FIX Session Layer Test Cases) is one test, named after its file, played against
+ * one gateway (session layer on MySQL, order layer on the Kafka journal). Each script starts with fresh sequence
+ * numbers. Per-step timeout: {@code -Dconformance.timeout} seconds (10). A script marked {@code # DEVIATION:} is a
+ * known gap between the gateway and the spec: skipped with its reason while it fails, a failure once it passes.
  */
 @Timeout(600)
 class SessionConformanceTest {
@@ -52,7 +52,7 @@ class SessionConformanceTest {
     Stream<DynamicNode> everyScriptPlaysAsWritten() throws IOException, URISyntaxException {
         final List<DynamicNode> versions = new ArrayList<>();
         for (final String version : ConformanceGateway.VERSIONS) {
-            final String directory = "fix" + version.substring(4).replace(".", "");
+            final String directory = ConformanceGateway.scriptDirectory(version);
             final List<DynamicNode> tests = new ArrayList<>();
             for (final Path file : scripts(directory)) {
                 final ConformanceScript script = ConformanceScript.read(file);

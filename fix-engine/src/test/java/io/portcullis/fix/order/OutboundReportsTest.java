@@ -106,7 +106,9 @@ class OutboundReportsTest {
         receive(cancel(FIX44, "F3", "F1"), FIX44, p44);
         final FixTestKit.Sent reject = await(FIX44, "9", 1).get(0);
         assertThat(reject.get(434)).isEqualTo("1");
-        assertThat(reject.get(102)).isEqualTo("1");
+        assertThat(reject.get(102)).as("too late to cancel").isEqualTo("0");
+        assertThat(reject.get(39)).as("the order's status: filled").isEqualTo("2");
+        assertThat(reject.get(37)).isEqualTo(await(FIX44, "8", 5).get(3).get(37));
         assertThat(reject.get(41)).isEqualTo("F1");
         assertThat(reject.get(11)).isEqualTo("F3");
     }

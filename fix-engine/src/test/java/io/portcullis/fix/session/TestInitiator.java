@@ -1,6 +1,7 @@
 package io.portcullis.fix.session;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.portcullis.fix.dictionary.FixDictionary;
@@ -18,7 +19,10 @@ import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 import quickfix.field.MsgType;
 
-/** A real QuickFIX/J FIX 4.4 initiator over loopback that logs on with a username and password and records. */
+/**
+ * A real QuickFIX/J FIX 4.4 initiator over loopback (in the clear, or over TLS with the settings given) that logs on
+ * with a username and password and records what it receives.
+ */
 final class TestInitiator implements Application, AutoCloseable {
     final SessionID sessionId;
     final List<String> logoutTexts = new CopyOnWriteArrayList<>();
@@ -38,6 +42,21 @@ final class TestInitiator implements Application, AutoCloseable {
 
     TestInitiator(final String senderCompId, final int port, final String username, final String password,
                   final boolean resetOnLogon) throws ConfigError {
+        this(senderCompId, port, username, password, resetOnLogon, Map.of());
+    }
+
+    /**
+     * An initiator that sends ResetSeqNumFlag=Y on every logon.
+     *
+     * @param extraSettings further QuickFIX/J settings of the session (TLS: SocketUseSSL, SocketTrustStore, ...)
+     */
+    TestInitiator(final String senderCompId, final int port, final String username, final String password,
+                  final Map<String, String> extraSettings) throws ConfigError {
+        this(senderCompId, port, username, password, true, extraSettings);
+    }
+
+    private TestInitiator(final String senderCompId, final int port, final String username, final String password,
+                          final boolean resetOnLogon, final Map<String, String> extraSettings) throws ConfigError {
         this.sessionId = new SessionID("FIX.4.4", senderCompId, SessionTestGateway.US);
         this.username = username;
         this.password = password;
@@ -53,6 +72,7 @@ final class TestInitiator implements Application, AutoCloseable {
         settings.setString(sessionId, "SenderCompID", senderCompId);
         settings.setString(sessionId, "TargetCompID", SessionTestGateway.US);
         FixDictionary.sessionSettings("FIX.4.4").forEach((k, v) -> settings.setString(sessionId, k, v));
+        extraSettings.forEach((k, v) -> settings.setString(sessionId, k, v));
         initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new RecordingLogFactory(),
             new PortcullisMessageFactory());
         initiator.start();
