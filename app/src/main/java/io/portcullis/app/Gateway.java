@@ -135,6 +135,10 @@ public final class Gateway implements AutoCloseable {
             InstantSource.system(), sender);
         final int remembered = rememberTodaysClOrdIds(database, projector, recovered.nextOffset(), orderFlow);
         progress.accept("duplicate ClOrdID check: " + remembered + " ClOrdIDs of today restored from MySQL");
+        final List<Long> liveGtd = database.dsl().select(ORDERS.ORDER_ID).from(ORDERS)
+            .where(ORDERS.TIME_IN_FORCE.eq("6"), ORDERS.ORD_STATUS.in("0", "1", "A", "E", "5", "6"))
+            .fetch(ORDERS.ORDER_ID);
+        outbound.knownLiveGtdOrders(liveGtd);
         final GatewaySessions sessions;
         try {
             sessions = new GatewaySessions(SessionConfigFile.load(configuration.fixConfig()), database,
@@ -186,6 +190,7 @@ public final class Gateway implements AutoCloseable {
         }
         final Gateway gateway = new Gateway(configuration, database, reference, journal, runner, projector, fanOut,
             http, port, sessions, outbound);
+        gateway.attach(GtdExpiry.start(runner, outbound::hasLiveGtdOrders, InstantSource.system()));
         http.check(check("fix-sessions", () -> sessions.admin().list().isEmpty() ? "no FIX session is configured"
             : null));
         http.metric(new Metric("portcullis_fix_outbound_overflows_total", "Durable records the FIX outbound queue "

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.portcullis.app.Gateway;
 import io.portcullis.config.Settings;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import quickfix.Application;
 import quickfix.Initiator;
+import quickfix.Message;
+import quickfix.Session;
 import quickfix.MemoryStoreFactory;
 import quickfix.SLF4JLogFactory;
 import quickfix.SessionID;
@@ -137,7 +141,86 @@ class DemoContractTest {
         }
     }
 
-    private static Initiator initiator(final DemoTrader client, final String version, final String compId,
+    @Test
+    void aGtdOrderExpiresAtItsExpireTimeWithoutAnyoneAsking() throws Exception {
+        final Reports client = new Reports("broker2-demo");
+        final Initiator initiator = initiator(client, "FIX.4.4", "BROKER2", PORTS.get("PORTCULLIS_FIX44_PORT"));
+        try {
+            initiator.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.loggedOn);
+            final java.time.LocalDateTime expire = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2);
+            final Message order = new io.portcullis.fix.messages.fix44.NewOrderSingle();
+            order.setString(11, "GTD-" + System.nanoTime());
+            order.setString(55, "MSFT");
+            order.setChar(54, '1');
+            order.setUtcTimeStamp(60, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), true);
+            order.setDecimal(38, new java.math.BigDecimal("100"));
+            order.setChar(40, '2');
+            order.setDecimal(44, new java.math.BigDecimal("1.00"));
+            order.setChar(59, '6');
+            order.setUtcTimeStamp(126, expire, true);
+            assertThat(Session.sendToTarget(order, new SessionID("FIX.4.4", "BROKER2", DemoSessions.GATEWAY_COMP_ID)))
+                .isTrue();
+            await().atMost(Duration.ofSeconds(15)).until(() -> client.reports.stream().anyMatch(r -> r.startsWith("C")));
+            assertThat(client.reports).as("acknowledged, then expired").startsWith("00").contains("CC");
+        } finally {
+            initiator.stop();
+        }
+    }
+
+    /** Collects ExecType(150) + OrdStatus(39) of every ExecutionReport. */
+    private static final class Reports implements Application {
+        final ConcurrentLinkedQueue<String> reports = new ConcurrentLinkedQueue<>();
+        private final String password;
+        volatile boolean loggedOn;
+
+        Reports(final String password) {
+            this.password = password;
+        }
+
+        @Override
+        public void fromApp(final Message message, final SessionID sessionId) throws quickfix.FieldNotFound {
+            if ("8".equals(message.getHeader().getString(35))) {
+                reports.add(message.getString(150) + message.getString(39));
+            }
+        }
+
+        @Override
+        public void toAdmin(final Message message, final SessionID sessionId) {
+            try {
+                if ("A".equals(message.getHeader().getString(35))) {
+                    message.setString(553, sessionId.getSenderCompID());
+                    message.setString(554, password);
+                }
+            } catch (final quickfix.FieldNotFound ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        @Override
+        public void onLogon(final SessionID sessionId) {
+            loggedOn = true;
+        }
+
+        @Override
+        public void onCreate(final SessionID sessionId) {
+        }
+
+        @Override
+        public void onLogout(final SessionID sessionId) {
+            loggedOn = false;
+        }
+
+        @Override
+        public void fromAdmin(final Message message, final SessionID sessionId) {
+        }
+
+        @Override
+        public void toApp(final Message message, final SessionID sessionId) {
+        }
+    }
+
+    private static Initiator initiator(final Application client, final String version, final String compId,
                                        final int port) throws Exception {
         final SessionSettings settings = new SessionSettings();
         final SessionID id = new SessionID(version, compId, DemoSessions.GATEWAY_COMP_ID);

@@ -22,6 +22,7 @@ import io.portcullis.oms.command.ExpireDayOrders;
 import io.portcullis.oms.command.MassStatus;
 import io.portcullis.oms.domain.ExecType;
 import io.portcullis.oms.domain.RejectCode;
+import io.portcullis.oms.domain.TimeInForce;
 import io.portcullis.oms.event.CancelReject;
 import io.portcullis.oms.event.ExecutionReport;
 import io.portcullis.oms.journal.EventDecoder;
@@ -87,6 +88,7 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
     private final AtomicLong processedOffset = new AtomicLong(-1);
     private final Map<String, OrderTags> tags = new ConcurrentHashMap<>();
     private final Map<String, ReportRouter.StatusHint> statusHints = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> liveGtdOrders = ConcurrentHashMap.newKeySet();
     private final MarketDataDesk desk;
     private final Thread thread;
     private volatile boolean running = true;
@@ -166,6 +168,22 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         positions.close();
+    }
+
+    /**
+     * Adds live GTD orders known from before this process started (the book of record), so that
+     * {@link #hasLiveGtdOrders()} covers them. Any thread.
+     */
+    public void knownLiveGtdOrders(final java.util.Collection<Long> orderIds) {
+        liveGtdOrders.addAll(orderIds);
+    }
+
+    /**
+     * @return whether a GTD order is live, as far as the reports seen (and {@link #knownLiveGtdOrders}) tell: the
+     *         gateway's expiry tick runs only then. Any thread.
+     */
+    public boolean hasLiveGtdOrders() {
+        return !liveGtdOrders.isEmpty();
     }
 
     /** Records dropped from the queue because it was full (later read back from the journal). Any thread. */
@@ -347,6 +365,13 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
                 orderIds.put(key(session, r.clOrdId()), r.orderId());
                 if (r.origClOrdId() != null) {
                     orderIds.put(key(session, r.origClOrdId()), r.orderId());
+                }
+                if (r.tif() == TimeInForce.GTD) {
+                    if (r.ordStatus().isDone()) {
+                        liveGtdOrders.remove(r.orderId());
+                    } else {
+                        liveGtdOrders.add(r.orderId());
+                    }
                 }
             }
         }
