@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
+import quickfix.FieldException;
 import quickfix.FieldNotFound;
+import quickfix.FixVersions;
 import quickfix.IncorrectDataFormat;
 import quickfix.IncorrectTagValue;
 import quickfix.Message;
@@ -112,12 +114,26 @@ final class GatewayApplication implements Application {
         // outgoing application messages are the order layer's
     }
 
+    /** ApplVerID(1128). */
+    private static final int APPL_VER_ID = 1128;
+    /** ApplVerID value of FIX.5.0SP2, the only application version a FIXT 1.1 session here serves. */
+    private static final String FIX50SP2_APPL_VER_ID = "9";
+    /** SessionRejectReason(373) 18: invalid or unsupported application version. */
+    private static final int INVALID_APPLICATION_VERSION = 18;
+
     @Override
     public void fromApp(final Message message, final SessionID sessionId)
         throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, UnsupportedMessageType {
         final SessionProfile profile = loggedOn.get(sessionId);
         if (profile == null) {
             throw new UnsupportedMessageType();
+        }
+        if (FixVersions.BEGINSTRING_FIXT11.equals(sessionId.getBeginString())
+            && message.getHeader().isSetField(APPL_VER_ID)
+            && !FIX50SP2_APPL_VER_ID.equals(message.getHeader().getString(APPL_VER_ID))) {
+            // Parsed with the 5.0SP2 dictionary only so that it can be answered (GatewaySessions maps every
+            // ApplVerID to it); the session serves FIX.5.0SP2 alone.
+            throw new FieldException(INVALID_APPLICATION_VERSION, APPL_VER_ID);
         }
         final MessageRateLimiter limiter = limiters.get(sessionId);
         if (limiter != null && !limiter.tryAcquire(System.nanoTime())) {

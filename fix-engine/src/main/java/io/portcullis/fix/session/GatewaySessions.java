@@ -26,6 +26,7 @@ import quickfix.Acceptor;
 import quickfix.ConfigError;
 import quickfix.DefaultSessionFactory;
 import quickfix.FieldConvertError;
+import quickfix.FixVersions;
 import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionFactory;
@@ -287,6 +288,15 @@ public final class GatewaySessions implements AutoCloseable {
             throw new ConfigError("session " + id + ": " + ex.getMessage());
         }
         dictionary.forEach((key, value) -> settings.setString(id, key, value));
+        if (FixVersions.BEGINSTRING_FIXT11.equals(id.getBeginString())) {
+            // QuickFIX/J drops, unanswered, a message whose ApplVerID(1128) has no dictionary. Parse every
+            // application version with the 5.0SP2 one, so that GatewayApplication can reject the others (373=18).
+            for (final String other : List.of("FIX.4.0", "FIX.4.1", "FIX.4.2", "FIX.4.3", "FIX.4.4", "FIX.5.0",
+                "FIX.5.0SP1")) {
+                settings.setString(id, Session.SETTING_APP_DATA_DICTIONARY + "." + other,
+                    dictionary.get(Session.SETTING_APP_DATA_DICTIONARY));
+            }
+        }
     }
 
     private static int port(final SocketAddress address) {
