@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import quickfix.Message;
 import quickfix.Session;
 
-/** Sequence numbers and sent messages live in MySQL (JdbcStore): they survive an acceptor restart. */
+/** Sequence numbers and sent messages live in MySQL (MySqlMessageStore): they survive an acceptor restart. */
 @Timeout(120)
 class SequenceStoreTest {
     private static final String SESSION = "FIX.4.4:PORTCULLIS->SEQBROKER";
