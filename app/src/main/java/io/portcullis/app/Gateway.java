@@ -35,15 +35,27 @@ import io.portcullis.oms.risk.PassThroughCheck;
 import io.portcullis.oms.runner.DurableRecordListener;
 import io.portcullis.oms.runner.EngineRunner;
 import io.portcullis.projection.mysql.MysqlProjector;
+import io.portcullis.risk.desk.DeskConfiguration;
+import io.portcullis.risk.desk.ExposureSource;
+import io.portcullis.risk.desk.LimitSync;
+import io.portcullis.risk.desk.LoggingRiskCommandSink;
+import io.portcullis.risk.desk.MysqlExposureSource;
+import io.portcullis.risk.desk.MysqlRejectSource;
+import io.portcullis.risk.desk.RejectSource;
+import io.portcullis.risk.desk.RiskDesk;
+import io.portcullis.risk.model.RiskCommandSink;
 import io.portcullis.sql.Database;
 import io.portcullis.sql.DatabaseConfiguration;
+import org.redisson.api.RedissonClient;
 
 /**
  * One gateway node: the book-of-record database, the engine recovered from its snapshot and journal, the engine
- * runner journaling to Kafka, the MySQL projector, the FIX acceptors (session layer and order layer), and the HTTP
- * endpoint. Internal flows such as the demo's market simulator submit through {@link #enginePort()}.
+ * runner journaling to Kafka, the MySQL projector, the risk desk (limits from MySQL into the engine, kept in step
+ * through Redis), the FIX acceptors (session layer and order layer), and the HTTP endpoint. Internal flows such as
+ * the demo's market simulator submit through {@link #enginePort()}.
  *
- * <p>Start-up order follows the data flow (database, journal, recovery, engine, projections, FIX, HTTP); shutdown runs
+ * <p>Start-up order follows the data flow (database, journal, recovery, engine, projections, risk desk, FIX, HTTP);
+ * shutdown runs
  * it backwards. Every step reports progress to the given consumer. Start-up thread only.
  */
 public final class Gateway implements AutoCloseable {
@@ -59,11 +71,13 @@ public final class Gateway implements AutoCloseable {
     private final int httpPort;
     private final GatewaySessions sessions;
     private final Outbound outbound;
+    private final RiskDesk riskDesk;
 
     private Gateway(final GatewayConfiguration configuration, final Database database, final ReferenceData reference,
                     final KafkaJournal journal, final EngineRunner runner, final MysqlProjector projector,
                     final DurableFanOut fanOut, final GatewayHttpServer http, final int httpPort,
-                    final GatewaySessions sessions, final Outbound outbound) {
+                    final GatewaySessions sessions, final Outbound outbound, final RiskDesk riskDesk) {
+        this.riskDesk = riskDesk;
         this.sessions = sessions;
         this.outbound = outbound;
         this.configuration = configuration;
@@ -131,6 +145,29 @@ public final class Gateway implements AutoCloseable {
         projector.start();
         progress.accept("engine running; MySQL projector started");
 
+        // The risk desk loads the authority's limits, lists, locates and kill switches into the engine before any FIX
+        // session takes an order, then keeps them in step (Redis announcements, MySQL when Redis is down).
+        final DeskConfiguration deskConfiguration = DeskConfiguration.from(settings,
+            DeskConfiguration.prefixFor(dbConfiguration.url()));
+        progress.accept(deskConfiguration.describe().toString());
+        final RedissonClient redisson = deskConfiguration.connect();
+        final RiskDesk riskDesk;
+        try {
+            riskDesk = RiskDesk.start(deskConfiguration, database.dsl(), redisson, riskCommandSink(runner),
+                symbol -> reference.instruments().find(symbol) != null, exposureSource(database),
+                rejectSource(database), InstantSource.system());
+        } catch (final RuntimeException ex) {
+            redisson.shutdown();
+            runner.close();
+            outbound.close();
+            projector.close();
+            journal.close();
+            database.close();
+            throw ex;
+        }
+        progress.accept("risk desk: the authority's state applied to the engine up to desk sequence "
+            + riskDesk.sync().appliedSeq());
+
         final OrderFlowHandler orderFlow = new OrderFlowHandler(runner::submit, outbound, reference::firmOf,
             InstantSource.system(), sender);
         final int remembered = rememberTodaysClOrdIds(database, projector, recovered.nextOffset(), orderFlow);
@@ -145,6 +182,8 @@ public final class Gateway implements AutoCloseable {
                 fixMetrics.counting(orderFlow), new LoggingSessionAudit());
             sessions.start();
         } catch (final ConfigError ex) {
+            riskDesk.close();
+            redisson.shutdown();
             runner.close();
             outbound.close();
             projector.close();
@@ -155,7 +194,7 @@ public final class Gateway implements AutoCloseable {
         }
         progress.accept("FIX sessions listening: " + sessions.admin().list().size() + " configured");
 
-        final AdminApi adminApi = AdminApi.create(settings, database, sessions::admin);
+        final AdminApi adminApi = AdminApi.create(settings, database, sessions::admin, () -> riskDesk);
         progress.accept(adminApi.describe().toString());
         final GatewayHttpServer http = new GatewayHttpServer(adminApi);
         http.check(check("database", () -> {
@@ -183,19 +222,47 @@ public final class Gateway implements AutoCloseable {
             sessions::storeCommits));
         http.metric(new Metric("portcullis_projector_lag_records", "Journal records not yet in MySQL", "gauge",
             projector::lag));
+        http.check(check("risk-desk", () -> riskDesk.sync().problem()));
+        http.metric(new Metric("portcullis_risk_desk_applied_sequence", "Desk sequence up to which the engine has the "
+            + "risk authority's state", "gauge", () -> riskDesk.sync().appliedSeq()));
+        http.metric(new Metric("portcullis_risk_desk_redis_down", "1 while Redis does not answer and the node follows "
+            + "MySQL", "gauge", () -> riskDesk.sync().mode() == LimitSync.Mode.MYSQL_FALLBACK ? 1 : 0));
+        http.metric(new Metric("portcullis_risk_desk_catch_ups_total", "Catch-ups from MySQL (missed announcements, "
+            + "Redis down, retries)", "counter", () -> riskDesk.sync().catchUps()));
         final int port = configuration.httpPort() < 0 ? -1 : http.start("127.0.0.1", configuration.httpPort());
         if (port > 0) {
             progress.accept("HTTP on http://127.0.0.1:" + port
                 + " (/health/live, /health/ready, /metrics, admin API /api/)");
         }
         final Gateway gateway = new Gateway(configuration, database, reference, journal, runner, projector, fanOut,
-            http, port, sessions, outbound);
+            http, port, sessions, outbound, riskDesk);
+        gateway.attach(redisson::shutdown);
+        gateway.attach(riskDesk);
         gateway.attach(GtdExpiry.start(runner, outbound::hasLiveGtdOrders, InstantSource.system()));
         http.check(check("fix-sessions", () -> sessions.admin().list().isEmpty() ? "no FIX session is configured"
             : null));
         http.metric(new Metric("portcullis_fix_outbound_overflows_total", "Durable records the FIX outbound queue "
             + "could not take (re-read from the journal)", "counter", outbound::overflows));
         return gateway;
+    }
+
+    /**
+     * THE PLACE WHERE THE ENGINE'S RISK COMMAND SINK PLUGS IN. Until {@code EngineRiskCommandSink} (engine side) lands,
+     * a sink that logs and records each command and changes no engine state. Lead: return the engine's sink here,
+     * e.g. {@code new EngineRiskCommandSink(runner::submit, ...)}; nothing else in the wiring changes.
+     */
+    private static RiskCommandSink riskCommandSink(final EngineRunner runner) {
+        return new LoggingRiskCommandSink();
+    }
+
+    /** Live exposure per account for the risk desk: MySQL's projection until the engine's view is plugged in here. */
+    private static ExposureSource exposureSource(final Database database) {
+        return new MysqlExposureSource(database.dsl(), InstantSource.system());
+    }
+
+    /** Recent rejects for the risk desk: MySQL's projection until the engine's reject events are plugged in here. */
+    private static RejectSource rejectSource(final Database database) {
+        return new MysqlRejectSource(database.dsl());
     }
 
     private static HealthCheck check(final String name, final java.util.function.Supplier<String> problem) {
@@ -301,6 +368,11 @@ public final class Gateway implements AutoCloseable {
             });
         bySession.forEach(orderFlow::rememberClOrdIds);
         return bySession.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The risk desk of this node. */
+    public RiskDesk riskDesk() {
+        return riskDesk;
     }
 
     /** The MySQL projector. */

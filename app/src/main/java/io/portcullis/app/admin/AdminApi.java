@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.portcullis.app.admin.account.Accounts;
@@ -22,11 +25,13 @@ import io.portcullis.app.http.HttpRoutes;
 import io.portcullis.config.EffectiveConfiguration;
 import io.portcullis.config.Settings;
 import io.portcullis.fix.session.SessionAdmin;
+import io.portcullis.risk.desk.RiskDesk;
 import io.portcullis.sql.Database;
 
 /**
  * The admin HTTP API under {@code /api/} (contract: {@code api/openapi.yaml}, served at {@code GET /api/openapi.yaml}):
- * login with bearer tokens, FIX session administration, user administration, the audit trail. One route table;
+ * login with bearer tokens, FIX session administration, user administration, the audit trail, the risk desk (limits
+ * with four eyes, lists, locates, kill switches, exposure, rejects). One route table;
  * each route declares who may call it ({@link Access}), and every route runs through the same guard, so
  * authentication, authorization (deny by default), problem+json errors and the audit row (table {@code admin_audit})
  * are the same for all.
@@ -43,10 +48,15 @@ public final class AdminApi implements HttpRoutes {
     private final Tokens tokens;
     private final AdminAudit audit;
     private final Duration tokenLifetime;
-    private final ObjectMapper json = new ObjectMapper();
+    // Decimals stay exact both ways: limit values and money are read as BigDecimal and written in plain notation.
+    private final ObjectMapper json = JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final InstantSource clock;
 
     /**
+     * An admin API on a node without a risk desk: the risk routes exist (the contract is the same) and answer 500.
+     *
      * @param tokenLifetime how long a token from {@code POST /api/auth/token} is valid
      * @param database      the book-of-record database (users, tokens, audit)
      * @param sessions      the FIX acceptor's admin, looked up at each call
@@ -55,6 +65,21 @@ public final class AdminApi implements HttpRoutes {
      */
     public AdminApi(final Duration tokenLifetime, final Database database, final Supplier<SessionAdmin> sessions,
                     final AdminAudit audit, final InstantSource clock) {
+        this(tokenLifetime, database, sessions, () -> {
+            throw new IllegalStateException("the risk desk is not running on this node");
+        }, audit, clock);
+    }
+
+    /**
+     * @param tokenLifetime how long a token from {@code POST /api/auth/token} is valid
+     * @param database      the book-of-record database (users, tokens, audit)
+     * @param sessions      the FIX acceptor's admin, looked up at each call
+     * @param desk          the risk desk, looked up at each call
+     * @param audit         where every call is recorded
+     * @param clock         wall clock
+     */
+    public AdminApi(final Duration tokenLifetime, final Database database, final Supplier<SessionAdmin> sessions,
+                    final Supplier<RiskDesk> desk, final AdminAudit audit, final InstantSource clock) {
         this.tokenLifetime = tokenLifetime;
         this.clock = clock;
         this.audit = audit;
@@ -65,6 +90,8 @@ public final class AdminApi implements HttpRoutes {
             openApiDocument()).routes());
         all.addAll(new SessionRoutes(sessions).routes());
         all.addAll(new UserRoutes(accounts, tokens).routes());
+        all.addAll(new RiskLimitRoutes(desk).routes());
+        all.addAll(new RiskControlRoutes(desk).routes());
         final Set<String> seen = new HashSet<>();
         for (final Route route : all) {
             if (!seen.add(route.toString())) {
@@ -76,9 +103,9 @@ public final class AdminApi implements HttpRoutes {
 
     /** The gateway's admin API: settings {@code admin.*}, MySQL audit, system clock. */
     public static AdminApi create(final Settings settings, final Database database,
-                                  final Supplier<SessionAdmin> sessions) {
+                                  final Supplier<SessionAdmin> sessions, final Supplier<RiskDesk> desk) {
         return new AdminApi(Duration.ofMinutes(settings.integer("admin.token-lifetime-minutes", 480, 1, 10_080)),
-            database, sessions, new MysqlAdminAudit(database.dsl()), InstantSource.system());
+            database, sessions, desk, new MysqlAdminAudit(database.dsl()), InstantSource.system());
     }
 
     /** The effective settings, for the start-up report. */

@@ -36,6 +36,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(403, "forbidden", "A role you do not have is required", detail, null);
     }
 
+    /** 403: four eyes, the proposer of a change may not approve it. */
+    public static ApiProblem fourEyes(final String detail) {
+        return new ApiProblem(403, "four-eyes", "A second risk officer must approve this change", detail, null);
+    }
+
     /** 404. */
     public static ApiProblem notFound(final String detail) {
         return new ApiProblem(404, "not-found", "No such resource", detail, null);

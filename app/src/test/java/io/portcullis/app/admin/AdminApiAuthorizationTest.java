@@ -3,8 +3,10 @@ package io.portcullis.app.admin;
 import static io.portcullis.app.admin.Role.ADMIN;
 import static io.portcullis.app.admin.Role.COMPLIANCE;
 import static io.portcullis.app.admin.Role.OPERATIONS;
+import static io.portcullis.app.admin.Role.RISK_OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.portcullis.risk.desk.LimitRequest;
+import io.portcullis.risk.desk.RiskDesk;
+import io.portcullis.risk.model.KillScope;
+import io.portcullis.risk.model.LimitName;
+import io.portcullis.risk.model.LimitScope;
+import io.portcullis.risk.model.ListName;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +46,8 @@ class AdminApiAuthorizationTest {
     static Path temp;
 
     private static AdminGateway api;
+    private static long toApprove;
+    private static long toReject;
 
     /** One row of the expected matrix: a call that succeeds for an allowed role. */
     private record Expectation(String method, String path, Set<Role> allowed, Function<Role, String> body,
@@ -75,6 +85,36 @@ class AdminApiAuthorizationTest {
         expect("POST", "/api/users/{username}/disable", Set.of(ADMIN), role -> null);
         expect("POST", "/api/users/{username}/enable", Set.of(ADMIN), role -> null);
         expect("DELETE", "/api/users/{username}/tokens", Set.of(ADMIN), role -> null);
+        final RiskDesk desk = api.gateway().riskDesk();
+        desk.limits().set(new LimitRequest(LimitScope.FIRM, "*", null, LimitName.MAX_ADV_PCT,
+            new BigDecimal("10"), 0, null, "matrix setup", "matrix-proposer"));
+        toApprove = desk.limits().set(new LimitRequest(LimitScope.FIRM, "*", null, LimitName.MAX_ADV_PCT,
+            new BigDecimal("20"), 1, null, "matrix setup", "matrix-proposer")).change().changeId();
+        toReject = desk.limits().set(new LimitRequest(LimitScope.FIRM, "*", null, LimitName.MAX_ADV_PCT,
+            new BigDecimal("30"), 1, null, "matrix setup", "matrix-proposer")).change().changeId();
+        desk.lists().set(ListName.RESTRICTED, "*", "MSFT", true, "matrix setup", "matrix-proposer");
+        desk.killSwitches().set(KillScope.SYMBOL, "AMZN", true, "matrix setup", "matrix-proposer");
+        expect("GET", "/api/risk/limits", Set.of(RISK_OFFICER), role -> null);
+        expect("PUT", "/api/risk/limits", Set.of(RISK_OFFICER), role -> "{\"scope\":\"FIRM\",\"name\":"
+            + "\"MAX_ORDER_QTY\",\"value\":1000,\"expectedVersion\":0,\"reason\":\"matrix\"}");
+        expect("GET", "/api/risk/limits/history", Set.of(RISK_OFFICER), role -> null);
+        expect("GET", "/api/risk/approvals", Set.of(RISK_OFFICER), role -> null);
+        expect("POST", "/api/risk/approvals/{id}/approve", Set.of(RISK_OFFICER), role -> REASON);
+        expect("POST", "/api/risk/approvals/{id}/reject", Set.of(RISK_OFFICER), role -> REASON);
+        expect("GET", "/api/risk/lists/{list}", Set.of(RISK_OFFICER), role -> null);
+        expect("POST", "/api/risk/lists/{list}", Set.of(RISK_OFFICER),
+            role -> "{\"symbol\":\"AAPL\",\"reason\":\"matrix\"}");
+        expect("DELETE", "/api/risk/lists/{list}/{account}/{symbol}", Set.of(RISK_OFFICER), role -> REASON);
+        expect("GET", "/api/risk/locates", Set.of(RISK_OFFICER), role -> null);
+        expect("POST", "/api/risk/locates", Set.of(RISK_OFFICER), role -> "{\"account\":\"B1-CUST-001\","
+            + "\"symbol\":\"AAPL\",\"quantity\":100,\"reason\":\"matrix\"}");
+        expect("GET", "/api/risk/kill-switches", Set.of(RISK_OFFICER), role -> null);
+        expect("POST", "/api/risk/kill-switches/engage", Set.of(RISK_OFFICER),
+            role -> "{\"scope\":\"SYMBOL\",\"key\":\"NVDA\",\"reason\":\"matrix\"}");
+        expect("POST", "/api/risk/kill-switches/release", Set.of(RISK_OFFICER),
+            role -> "{\"scope\":\"SYMBOL\",\"key\":\"AMZN\",\"reason\":\"matrix\"}");
+        expect("GET", "/api/risk/exposure", Set.of(RISK_OFFICER), role -> null);
+        expect("GET", "/api/risk/rejects", Set.of(RISK_OFFICER), role -> null);
     }
 
     @AfterAll
@@ -247,7 +287,13 @@ class AdminApiAuthorizationTest {
     }
 
     private static String concrete(final String path) {
-        return path.replace("/api/sessions/{id}", SESSION).replace("/api/users/{username}", TARGET_USER);
+        if (path.equals("/api/risk/limits/history")) {
+            return path + "?scope=FIRM&name=MAX_ADV_PCT";
+        }
+        return path.replace("/api/sessions/{id}", SESSION).replace("/api/users/{username}", TARGET_USER)
+            .replace("/api/risk/approvals/{id}/approve", "/api/risk/approvals/" + toApprove + "/approve")
+            .replace("/api/risk/approvals/{id}/reject", "/api/risk/approvals/" + toReject + "/reject")
+            .replace("/{list}/{account}/{symbol}", "/restricted/%2A/MSFT").replace("{list}", "restricted");
     }
 
     private static void open(final String method, final String path, final Function<Role, String> body) {

@@ -29,9 +29,9 @@ import io.portcullis.testsupport.LocalStack;
 import io.portcullis.testsupport.TestDatabase;
 
 /**
- * A real gateway node for admin API tests (MySQL and Kafka of the local stack, the demo's firms and FIX sessions,
- * a FIX 4.4 acceptor template on a free port, HTTP on a free port), with helpers to create users, issue tokens and
- * call the API. One per test class.
+ * A real gateway node for admin API tests (MySQL, Kafka and Redis of the local stack, the demo's firms and FIX
+ * sessions, a FIX 4.4 acceptor template on a free port, HTTP on a free port), with helpers to create users, issue
+ * tokens and call the API. One per test class.
  */
 final class AdminGateway implements AutoCloseable {
     /** Password of every user {@link #user} creates. */
@@ -56,7 +56,7 @@ final class AdminGateway implements AutoCloseable {
     }
 
     static AdminGateway start(final Class<?> testClass, final Path temp) throws Exception {
-        LocalStack.require(LocalStack.Service.MYSQL, LocalStack.Service.KAFKA);
+        LocalStack.require(LocalStack.Service.MYSQL, LocalStack.Service.KAFKA, LocalStack.Service.REDIS);
         final TestDatabase testDatabase = TestDatabase.create(testClass);
         final int fixPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -71,7 +71,7 @@ final class AdminGateway implements AutoCloseable {
             "gateway.http-port", "0",
             "gateway.data-dir", temp.resolve("data").toString(),
             "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),
-            "kafka.bootstrap", LocalStack.kafkaBootstrap(),
+            "kafka.bootstrap", LocalStack.kafkaBootstrap(), "redis.url", LocalStack.redisUrl(),
             "journal.topic", Isolation.topicName(testClass, "journal")), Map.of(), Map.of());
         try {
             return new AdminGateway(testDatabase, Gateway.start(settings, database -> {
