@@ -642,7 +642,7 @@ public final class BookSide {
         int count = 0;
         Order before = null;
         for (Order o = level.head; o != null; o = o.next) {
-            if (o.level != level || o.prev != before || o.price() != level.price || o.side() != side
+            if (o.level != level || o.prev != before || o.price() != level.price || o.side().bookSide() != side
                 || !o.isWorking() || o.leavesQty() <= 0) {
                 return side + " bad order " + o + " at level " + level.price;
             }

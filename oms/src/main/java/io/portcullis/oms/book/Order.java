@@ -43,6 +43,7 @@ public final class Order {
     private long entryTime;
     private boolean triggered;
     private OrdStatus doneStatus;
+    private String locateId;
 
     Order prev;
     Order next;
@@ -96,6 +97,7 @@ public final class Order {
         this.entryTime = entryTime;
         this.triggered = false;
         this.doneStatus = null;
+        this.locateId = null;
         this.prev = null;
         this.next = null;
         this.level = null;
@@ -334,6 +336,20 @@ public final class Order {
     /** @return acceptance time in epoch nanos UTC */
     public long entryTime() {
         return entryTime;
+    }
+
+    /** @return the Reg SHO locate id the order carries (set at entry or by a replace), or null */
+    public String locateId() {
+        return locateId;
+    }
+
+    /**
+     * Records the locate id the order relies on. Does not allocate.
+     *
+     * @param id the locate id, or null for none
+     */
+    public void locateId(final String id) {
+        this.locateId = id;
     }
 
     /** @return true once a stop order has been triggered */

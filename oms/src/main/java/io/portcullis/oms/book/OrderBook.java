@@ -30,7 +30,7 @@ public final class OrderBook {
     }
 
     /**
-     * @param side a side
+     * @param side a side (every kind of sale maps to the ask side)
      * @return that side of the book
      */
     public BookSide side(final Side side) {
@@ -58,7 +58,7 @@ public final class OrderBook {
         final BookSide bookSide = side(order.side());
         final PriceLevel level = bookSide.findOrCreate(order.price());
         level.append(order);
-        sink.onLevelChanged(symbol, order.side(), level.price, level.totalQty, level.orderCount);
+        sink.onLevelChanged(symbol, bookSide.side(), level.price, level.totalQty, level.orderCount);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class OrderBook {
         if (order.leavesQty() == 0) {
             detach(order, level);
         } else {
-            sink.onLevelChanged(symbol, order.side(), level.price, level.totalQty, level.orderCount);
+            sink.onLevelChanged(symbol, order.side().bookSide(), level.price, level.totalQty, level.orderCount);
         }
     }
 
@@ -94,12 +94,13 @@ public final class OrderBook {
         final long price = level.price;
         final long total = level.totalQty;
         final int count = level.orderCount;
+        final BookSide bookSide = side(order.side());
         if (count == 0) {
-            side(order.side()).removeLevel(level);
+            bookSide.removeLevel(level);
         } else {
-            side(order.side()).touched(level);
+            bookSide.touched(level);
         }
-        sink.onLevelChanged(symbol, order.side(), price, total, count);
+        sink.onLevelChanged(symbol, bookSide.side(), price, total, count);
     }
 
     /**

@@ -4,7 +4,7 @@ package io.portcullis.oms.command;
  * One input to the engine. Immutable; safe to pass between threads.
  */
 public sealed interface Command permits NewOrder, CancelOrder, ReplaceOrder, OrderStatusRequest, MassCancel,
-    MassStatus, HaltSymbol, ResumeSymbol, ExpireDayOrders, ExpireGtdOrders {
+    MassStatus, HaltSymbol, ResumeSymbol, ExpireDayOrders, ExpireGtdOrders, RiskUpdate {
 
     /**
      * @return the journal sequence number; strictly increasing over the commands given to one engine

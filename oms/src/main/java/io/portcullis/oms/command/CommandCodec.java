@@ -19,13 +19,17 @@ import java.nio.charset.StandardCharsets;
  * byte (0 = null); longs are i64. A decoder of version N reads every version up to N; new fields are only ever
  * appended with a version bump.
  *
+ * <p>Versions: 1 is the original layout. 2 appends {@code str locateId} to NewOrder and ReplaceOrder (read as
+ * null from version 1 bytes), adds the RiskUpdate type ({@code u16 bodyLength, body}) and the Side values 5 and 6
+ * (sell short, sell short exempt). The encoder always writes the current version.
+ *
  * <p>Stateless and thread-safe. {@link #encode(Command, ByteBuffer)} allocates only the UTF-8 bytes of string
  * fields; {@link #decode(ByteBuffer)} allocates the record and its strings.
  */
 public final class CommandCodec {
 
     /** Current format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Upper bound of one encoded command in bytes (strings are at most {@link #MAX_STRING_BYTES} each). */
     public static final int MAX_ENCODED_LENGTH = 1024;
@@ -43,6 +47,7 @@ public final class CommandCodec {
     private static final byte RESUME = 8;
     private static final byte EXPIRE_DAY = 9;
     private static final byte EXPIRE_GTD = 10;
+    private static final byte RISK_UPDATE = 11;
 
     private CommandCodec() {
     }
@@ -90,6 +95,7 @@ public final class CommandCodec {
                 dst.put(c.tif() == null ? 0 : (byte) c.tif().fixValue());
                 dst.putLong(c.qty()).putLong(c.price()).putLong(c.stopPx()).putLong(c.minQty())
                     .putLong(c.expireTime());
+                putString(dst, c.locateId());
             }
             case CancelOrder c -> {
                 putString(dst, c.sessionId());
@@ -105,6 +111,7 @@ public final class CommandCodec {
                 putString(dst, c.symbol());
                 dst.put(c.side() == null ? 0 : (byte) c.side().fixValue());
                 dst.putLong(c.qty()).putLong(c.price()).putLong(c.stopPx());
+                putString(dst, c.locateId());
             }
             case OrderStatusRequest c -> {
                 putString(dst, c.sessionId());
@@ -120,6 +127,13 @@ public final class CommandCodec {
                 // header only
             }
             case ExpireGtdOrders c -> dst.putLong(c.asOf());
+            case RiskUpdate c -> {
+                final int length = c.bodyLength();
+                dst.putShort((short) length);
+                for (int i = 0; i < length; i++) {
+                    dst.put(c.bodyByte(i));
+                }
+            }
         }
         dst.order(order);
         return dst.position() - start;
@@ -148,11 +162,11 @@ public final class CommandCodec {
                 case NEW_ORDER -> new NewOrder(seq, ts, getString(src), getString(src), getString(src),
                     getString(src), Side.fromFix((char) src.get()), OrdType.fromFix((char) src.get()),
                     TimeInForce.fromFix((char) src.get()), src.getLong(), src.getLong(), src.getLong(),
-                    src.getLong(), src.getLong());
+                    src.getLong(), src.getLong(), version >= 2 ? getString(src) : null);
                 case CANCEL -> new CancelOrder(seq, ts, getString(src), getString(src), getString(src), src.getLong());
                 case REPLACE -> new ReplaceOrder(seq, ts, getString(src), getString(src), getString(src),
                     src.getLong(), getString(src), Side.fromFix((char) src.get()), src.getLong(), src.getLong(),
-                    src.getLong());
+                    src.getLong(), version >= 2 ? getString(src) : null);
                 case ORDER_STATUS -> new OrderStatusRequest(seq, ts, getString(src), getString(src), getString(src),
                     src.getLong());
                 case MASS_CANCEL -> new MassCancel(seq, ts, getString(src), getString(src), getScope(src),
@@ -163,6 +177,7 @@ public final class CommandCodec {
                 case RESUME -> new ResumeSymbol(seq, ts, getString(src));
                 case EXPIRE_DAY -> new ExpireDayOrders(seq, ts);
                 case EXPIRE_GTD -> new ExpireGtdOrders(seq, ts, src.getLong());
+                case RISK_UPDATE -> new RiskUpdate(seq, ts, getBody(src));
                 default -> throw new IllegalArgumentException("unknown command type " + type);
             };
         } catch (final BufferUnderflowException truncated) {
@@ -195,6 +210,7 @@ public final class CommandCodec {
             case ResumeSymbol c -> RESUME;
             case ExpireDayOrders c -> EXPIRE_DAY;
             case ExpireGtdOrders c -> EXPIRE_GTD;
+            case RiskUpdate c -> RISK_UPDATE;
         };
     }
 
@@ -204,6 +220,16 @@ public final class CommandCodec {
         putString(dst, requestId);
         dst.put(scope == null ? 0 : (byte) scope.code());
         putString(dst, scopeValue);
+    }
+
+    private static byte[] getBody(final ByteBuffer src) {
+        final int length = src.getShort() & 0xFFFF;
+        if (length > RiskUpdate.MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("bad risk update length " + length);
+        }
+        final byte[] body = new byte[length];
+        src.get(body);
+        return body;
     }
 
     private static MassScope getScope(final ByteBuffer src) {

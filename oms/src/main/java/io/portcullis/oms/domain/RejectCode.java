@@ -75,8 +75,44 @@ public enum RejectCode {
     RISK_PRICE_COLLAR(51, 99, 2, "Price outside the allowed collar"),
     /** The account, firm or symbol is restricted. */
     RISK_RESTRICTED(52, 0, 2, "Restricted by risk controls"),
-    /** The kill switch is engaged for the account or firm. */
+    /** The kill switch is engaged for the firm, the broker firm, the session, the account or the symbol. */
     RISK_KILL_SWITCH(53, 0, 2, "Kill switch engaged"),
+    /** OrderQty(38) is above the MAX_ORDER_QTY limit. */
+    RISK_MAX_QTY(54, 3, 2, "Order quantity exceeds the risk limit"),
+    /** The order's notional is above the MAX_ORDER_NOTIONAL limit. */
+    RISK_MAX_NOTIONAL(55, 3, 2, "Order notional exceeds the risk limit"),
+    /** A market (or stop) order where MARKET_ORDERS_ALLOWED is 0. */
+    RISK_MARKET_ORDER_NOT_ALLOWED(56, 11, 2, "Market orders are not allowed for the account"),
+    /** Gross credit (open orders plus today's executions, both sides) would exceed GROSS_NOTIONAL. */
+    RISK_CREDIT_GROSS(57, 3, 2, "Gross credit limit exceeded"),
+    /** Net credit (|buys - sells| of open orders plus today's executions) would exceed NET_NOTIONAL. */
+    RISK_CREDIT_NET(58, 3, 2, "Net credit limit exceeded"),
+    /** The firm's gross notional would exceed CAPITAL_THRESHOLD. */
+    RISK_CAPITAL(59, 3, 2, "Firm capital threshold exceeded"),
+    /** Filled plus open buy shares would exceed MAX_LONG_POSITION. */
+    RISK_POSITION_LONG(70, 3, 2, "Long position limit exceeded"),
+    /** Filled minus open sell shares would exceed MAX_SHORT_POSITION. */
+    RISK_POSITION_SHORT(71, 3, 2, "Short position limit exceeded"),
+    /** Reg SHO: a short sale (Side=5) without a valid locate for the account and symbol. */
+    RISK_NO_LOCATE(72, 99, 2, "Short sale needs a locate"),
+    /** Reg SHO: the locate has fewer shares left than the short sale needs. */
+    RISK_LOCATE_EXHAUSTED(73, 99, 2, "Locate quantity exhausted"),
+    /** Reg SHO: a short sale of a hard-to-borrow symbol without a locate. */
+    RISK_HARD_TO_BORROW(74, 99, 2, "Hard-to-borrow symbol: short sale needs a locate"),
+    /** Reg SHO: short sale exempt (Side=6) from an account without SHORT_EXEMPT_ALLOWED. */
+    RISK_SHORT_EXEMPT_NOT_PERMITTED(75, 99, 2, "Short sale exempt not permitted for the account"),
+    /** Same account, symbol, side, quantity and price as an order within DUPLICATE_WINDOW_MS. */
+    RISK_DUPLICATE_ORDER(76, 6, 2, "Duplicate order"),
+    /** More new orders and replaces per second for the account than MAX_ORDERS_PER_SECOND. */
+    RISK_ORDER_RATE(77, 3, 2, "Order rate limit exceeded"),
+    /** More order messages per second on the FIX session than MAX_MESSAGES_PER_SECOND. */
+    RISK_MESSAGE_RATE(78, 3, 2, "Message rate limit exceeded"),
+    /** OrderQty(38) is above MAX_ADV_PCT of the symbol's average daily volume. */
+    RISK_ADV(79, 3, 2, "Order quantity exceeds the average daily volume limit"),
+    /** The order arrived outside the instrument's trading hours (America/New_York). */
+    RISK_OUTSIDE_TRADING_HOURS(80, 2, 2, "Outside trading hours"),
+    /** A risk update command was refused (malformed, unknown key, or no risk engine configured). */
+    RISK_UPDATE_REFUSED(81, 99, 99, "Risk update refused"),
 
     // Reasons the engine cancels an accepted order (reported on a CANCELED execution report).
     /** The client (or a mass cancel) cancelled the order. */

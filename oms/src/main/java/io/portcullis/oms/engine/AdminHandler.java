@@ -6,6 +6,7 @@ import io.portcullis.oms.command.ExpireGtdOrders;
 import io.portcullis.oms.command.MassCancel;
 import io.portcullis.oms.command.MassScope;
 import io.portcullis.oms.command.MassStatus;
+import io.portcullis.oms.command.RiskUpdate;
 import io.portcullis.oms.domain.ExecType;
 import io.portcullis.oms.domain.InstrumentStatus;
 import io.portcullis.oms.domain.RejectCode;
@@ -15,8 +16,10 @@ import io.portcullis.oms.event.MassActionKind;
 
 /**
  * Commands over many orders or a whole symbol: mass cancel and mass status, halt and resume, DAY and GTD
- * expiry. Walks the live-order list oldest first, so the order of reports (and ExecIDs) is the order id
- * order on every engine. Engine thread only; does not allocate.
+ * expiry (the DAY expiry also closes the trading day: today's executed notionals restart from 0 and a stateful
+ * pre-trade check is told), and risk updates (handed to a stateful pre-trade check; refused with an admin reject
+ * when there is none or it refuses). Walks the live-order list oldest first, so the order of reports (and ExecIDs)
+ * is the order id order on every engine. Engine thread only; does not allocate.
  */
 final class AdminHandler {
 
@@ -24,13 +27,15 @@ final class AdminHandler {
     private final EngineListener listener;
     private final ExecutionPublisher publisher;
     private final OrderFlow flow;
+    private final Exposures exposures;
 
     AdminHandler(final EngineState state, final EngineListener listener, final ExecutionPublisher publisher,
-                 final OrderFlow flow) {
+                 final OrderFlow flow, final Exposures exposures) {
         this.state = state;
         this.listener = listener;
         this.publisher = publisher;
         this.flow = flow;
+        this.exposures = exposures;
     }
 
     void onMassCancel(final MassCancel c) {
@@ -94,6 +99,17 @@ final class AdminHandler {
         }
         for (final SymbolState symbol : state.symbols) {
             symbol.startNewDay();
+        }
+        exposures.startNewDay();
+        if (state.risk != null) {
+            state.risk.onTradingDayEnd(c.timestamp());
+        }
+    }
+
+    void onRiskUpdate(final RiskUpdate c) {
+        final RejectCode code = state.risk == null ? RejectCode.RISK_UPDATE_REFUSED : state.risk.apply(c);
+        if (code != RejectCode.NONE) {
+            listener.onAdminReject(c.sequence(), code, state.now);
         }
     }
 

@@ -42,6 +42,9 @@ final class AmendHandler {
     }
 
     void onCancel(final CancelOrder c) {
+        if (state.risk != null) {
+            state.risk.onOrderMessage(c.sessionId(), c.timestamp());
+        }
         final Order order = state.findLive(c.sessionId(), c.origClOrdId(), c.orderId());
         if (order == null) {
             publisher.rejectCancel(null, c.sessionId(), c.clOrdId(), c.origClOrdId(), false,
@@ -54,6 +57,9 @@ final class AmendHandler {
     }
 
     void onReplace(final ReplaceOrder c) {
+        if (state.risk != null) {
+            state.risk.onOrderMessage(c.sessionId(), c.timestamp());
+        }
         final Order order = state.findLive(c.sessionId(), c.origClOrdId(), c.orderId());
         if (order == null) {
             publisher.rejectCancel(null, c.sessionId(), c.clOrdId(), c.origClOrdId(), true,
@@ -71,12 +77,14 @@ final class AmendHandler {
         final boolean repriced = c.price() != order.price() || newStopPx != order.stopPx();
         final boolean losesPriority = repriced || c.qty() > order.orderQty();
         if (losesPriority && !passThrough) {
-            final PreTradeResult risk = check.check(pending.forReplace(c, order, symbol.instrument, newStopPx),
-                exposures);
+            final PreTradeResult risk = check.check(pending.forReplace(c, order, symbol, newStopPx), exposures);
             if (!risk.passed()) {
                 publisher.rejectCancel(order, c.sessionId(), c.clOrdId(), c.origClOrdId(), true, risk.code(),
                     risk.text());
                 return;
+            }
+            if (risk.warning()) {
+                publisher.riskWarning(order, c.clOrdId(), risk);
             }
         }
         apply(c, order, symbol, pendingStop, newStopPx, losesPriority);
@@ -94,6 +102,9 @@ final class AmendHandler {
             symbol.stops.remove(order);
         }
         order.replace(c.clOrdId(), c.qty(), c.price(), newStopPx);
+        if (c.locateId() != null) {
+            order.locateId(c.locateId());
+        }
         state.reindex(order);
         state.touch(symbol);
         if (inBook && !losesPriority && oldLeaves != order.leavesQty()) {

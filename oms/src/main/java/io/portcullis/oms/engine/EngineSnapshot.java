@@ -9,6 +9,8 @@ import io.portcullis.oms.domain.TimeInForce;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,7 +25,9 @@ import java.security.NoSuchAlgorithmException;
  * maintenance only; allocates.
  *
  * <p>Format version {@value #VERSION}, big-endian ({@link DataOutputStream}); strings are modified UTF-8 with
- * a u16 length; a nullable string is a boolean then the string.
+ * a u16 length; a nullable string is a boolean then the string. Fields marked (v2) are absent from version 1,
+ * which is still read (today's executed notionals then start at 0, orders have no locate id, the pre-trade check
+ * starts from its empty state).
  * <pre>
  * i32 magic 'PCSN', u16 version
  * i64 lastSequence, lastTimestamp, orderIdCounter, execIdCounter, tradeIdCounter, internalErrors
@@ -32,21 +36,24 @@ import java.security.NoSuchAlgorithmException;
  *     i64 publishedBidPx, publishedBidQty, publishedAskPx, publishedAskQty
  * i32 accountCount; per account in configuration order:
  *     str accountId, i32 positionCount; per position: i32 symbolIndex, i64 netQty, costBasis, realizedPnl,
- *     boughtQty, soldQty
+ *     boughtQty, soldQty; then (v2) i64 executedBuyNotional, executedSellNotional (today's)
  * i32 liveOrderCount; per live order in order id order:
  *     i64 orderId, str sessionId, str clOrdId, nstr origClOrdId, i32 accountIndex, i32 symbolIndex,
  *     u16 side, u16 ordType, u16 tif (FIX chars), i64 price, stopPx, orderQty, cumQty, cumNotional, minQty,
- *     expireTime, entryTime, bool triggered
+ *     expireTime, entryTime, bool triggered, (v2) nstr locateId
  * per symbol in registry order: for BUY then SELL: i32 levelCount; per level best first: i64 price,
  *     i32 orderCount, i64 orderId * orderCount (queue order); then i32 stopCount, i64 orderId * stopCount
+ * (v2) bool hasRiskState; if true: i32 length, the stateful pre-trade check's own bytes (RiskStateful)
  * </pre>
- * Derived state (exposures, indexes, account totals) is rebuilt on read, not stored. Instruments and
- * accounts are configuration: the reader checks that symbols and account ids match.
+ * Derived state (exposures, indexes, account totals, broker-firm and firm-wide totals) is rebuilt on read, not
+ * stored. Instruments and accounts are configuration: the reader checks that symbols and account ids match. A
+ * snapshot with risk state cannot be read into an engine without a stateful check (its limits would be lost
+ * silently); one without risk state leaves the check as built.
  */
 final class EngineSnapshot {
 
     static final int MAGIC = 0x5043534E;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private EngineSnapshot() {
     }
@@ -87,7 +94,43 @@ final class EngineSnapshot {
                 out.writeLong(o.orderId());
             }
         }
+        writeRisk(state, out);
         out.flush();
+    }
+
+    private static void writeRisk(final EngineState state, final DataOutputStream out) throws IOException {
+        out.writeBoolean(state.risk != null);
+        if (state.risk != null) {
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
+            final DataOutputStream riskOut = new DataOutputStream(bytes);
+            state.risk.writeSnapshot(riskOut);
+            riskOut.flush();
+            out.writeInt(bytes.size());
+            bytes.writeTo(out);
+        }
+    }
+
+    private static void readRisk(final EngineState state, final DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return;
+        }
+        final int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("bad risk state length " + length);
+        }
+        final byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+            throw new IOException("truncated risk state");
+        }
+        if (state.risk == null) {
+            throw new IllegalStateException("the snapshot holds pre-trade risk state but the engine's pre-trade check "
+                + state.config.preTradeCheck().getClass().getName() + " keeps none: configure the risk engine");
+        }
+        final DataInputStream riskIn = new DataInputStream(new ByteArrayInputStream(bytes));
+        state.risk.readSnapshot(riskIn);
+        if (riskIn.available() != 0) {
+            throw new IOException("risk state has " + riskIn.available() + " unread bytes");
+        }
     }
 
     private static void writeSymbols(final EngineState state, final DataOutputStream out) throws IOException {
@@ -122,6 +165,8 @@ final class EngineSnapshot {
                     out.writeLong(p.soldQty());
                 }
             }
+            out.writeLong(a.executedBuyNotional);
+            out.writeLong(a.executedSellNotional);
         }
     }
 
@@ -147,6 +192,10 @@ final class EngineSnapshot {
         out.writeLong(o.expireTime());
         out.writeLong(o.entryTime());
         out.writeBoolean(o.isTriggered());
+        out.writeBoolean(o.locateId() != null);
+        if (o.locateId() != null) {
+            out.writeUTF(o.locateId());
+        }
     }
 
     private static void writeSide(final BookSide side, final DataOutputStream out) throws IOException {
@@ -168,7 +217,7 @@ final class EngineSnapshot {
             throw new IOException("not an engine snapshot (bad magic)");
         }
         final int version = in.readUnsignedShort();
-        if (version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException("unsupported snapshot version " + version);
         }
         state.lastSequence = in.readLong();
@@ -178,11 +227,12 @@ final class EngineSnapshot {
         state.tradeIdCounter = in.readLong();
         state.internalErrors = in.readLong();
         readSymbols(state, in);
-        readAccounts(state, in);
+        readAccounts(state, in, version);
+        exposures.sumExecuted();
         final Long2ObjectHashMap<Order> byId = new Long2ObjectHashMap<>();
         final int live = in.readInt();
         for (int i = 0; i < live; i++) {
-            final Order order = readOrder(state, in);
+            final Order order = readOrder(state, in, version);
             state.register(order);
             exposures.add(order);
             byId.put(order.orderId(), order);
@@ -200,6 +250,9 @@ final class EngineSnapshot {
             }
         } finally {
             muted.muted = false;
+        }
+        if (version >= 2) {
+            readRisk(state, in);
         }
     }
 
@@ -228,7 +281,8 @@ final class EngineSnapshot {
         }
     }
 
-    private static void readAccounts(final EngineState state, final DataInputStream in) throws IOException {
+    private static void readAccounts(final EngineState state, final DataInputStream in, final int version)
+        throws IOException {
         final int count = in.readInt();
         if (count != state.accounts.length) {
             throw new IllegalStateException("snapshot has " + count + " accounts, configuration "
@@ -246,10 +300,15 @@ final class EngineSnapshot {
                 p.restore(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
                 a.realizedPnl += p.realizedPnl();
             }
+            if (version >= 2) {
+                a.executedBuyNotional = in.readLong();
+                a.executedSellNotional = in.readLong();
+            }
         }
     }
 
-    private static Order readOrder(final EngineState state, final DataInputStream in) throws IOException {
+    private static Order readOrder(final EngineState state, final DataInputStream in, final int version)
+        throws IOException {
         final long orderId = in.readLong();
         final String sessionId = in.readUTF();
         final String clOrdId = in.readUTF();
@@ -268,6 +327,7 @@ final class EngineSnapshot {
         final long expireTime = in.readLong();
         final long entryTime = in.readLong();
         final boolean triggered = in.readBoolean();
+        final String locateId = version >= 2 && in.readBoolean() ? in.readUTF() : null;
         if (side == null || type == null || tif == null || cumQty >= orderQty) {
             throw new IOException("corrupt order " + orderId + " in snapshot");
         }
@@ -275,6 +335,7 @@ final class EngineSnapshot {
         order.init(orderId, sessionId, clOrdId, account.account, account.index, symbol.symbol, symbol.index, side,
             type, tif, price, stopPx, orderQty, minQty, expireTime, entryTime);
         order.restore(origClOrdId, cumQty, cumNotional, triggered);
+        order.locateId(locateId);
         return order;
     }
 

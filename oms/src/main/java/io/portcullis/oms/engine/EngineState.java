@@ -6,6 +6,7 @@ import io.portcullis.oms.book.OrderBook;
 import io.portcullis.oms.domain.Account;
 import io.portcullis.oms.domain.Instrument;
 import io.portcullis.oms.domain.InstrumentStatus;
+import io.portcullis.oms.risk.RiskStateful;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.Map;
  * All mutable engine state and the bookkeeping that keeps its indexes consistent: orders by id (each entry
  * carrying the hash its order is filed under in the ClOrdID index), live orders by (session, ClOrdID), the
  * live-order list in order id order (so every walk over live orders is deterministic whatever the hash
- * layout), the order pool, the counters. Engine thread only.
+ * layout), the order pool, the counters, the firm-wide totals the pre-trade checks read, and the stateful
+ * pre-trade check if there is one. Engine thread only.
  */
 final class EngineState {
 
@@ -25,6 +27,10 @@ final class EngineState {
     final Map<String, SymbolState> symbolsByName = new HashMap<>();
     final AccountState[] accounts;
     final Map<String, AccountState> accountsByName = new HashMap<>();
+    final BrokerFirmState[] brokerFirms;
+    final Map<String, BrokerFirmState> brokerFirmsByName = new HashMap<>();
+    /** The pre-trade check when it keeps state of its own, else null. */
+    final RiskStateful risk;
     final OrderIdIndex ordersById;
     final ClOrdIdIndex liveByClOrdId;
 
@@ -41,6 +47,12 @@ final class EngineState {
 
     long currentSequence;
     long now;
+
+    /** Firm-wide totals over every account, in 1e-4 USD: open order notional and today's executed notional. */
+    long openBuyNotional;
+    long openSellNotional;
+    long executedBuyNotional;
+    long executedSellNotional;
 
     private Order[] pool;
     private int pooled;
@@ -63,9 +75,20 @@ final class EngineState {
         final List<Account> accountList = config.accounts();
         this.accounts = new AccountState[accountList.size()];
         for (int i = 0; i < accounts.length; i++) {
-            accounts[i] = new AccountState(i, accountList.get(i), symbols.length);
-            accountsByName.put(accountList.get(i).accountId(), accounts[i]);
+            final Account account = accountList.get(i);
+            BrokerFirmState firm = brokerFirmsByName.get(account.brokerFirmId());
+            if (firm == null) {
+                firm = new BrokerFirmState(brokerFirmsByName.size(), account.brokerFirmId());
+                brokerFirmsByName.put(account.brokerFirmId(), firm);
+            }
+            accounts[i] = new AccountState(i, account, firm, symbols.length);
+            accountsByName.put(account.accountId(), accounts[i]);
         }
+        this.brokerFirms = new BrokerFirmState[brokerFirmsByName.size()];
+        for (final BrokerFirmState firm : brokerFirmsByName.values()) {
+            brokerFirms[firm.index] = firm;
+        }
+        this.risk = config.preTradeCheck() instanceof RiskStateful stateful ? stateful : null;
         this.ordersById = new OrderIdIndex(config.expectedLiveOrders());
         this.liveByClOrdId = new ClOrdIdIndex(config.expectedLiveOrders());
         this.pool = new Order[config.expectedLiveOrders()];

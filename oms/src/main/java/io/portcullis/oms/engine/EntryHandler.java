@@ -9,9 +9,9 @@ import io.portcullis.oms.risk.PreTradeCheck;
 import io.portcullis.oms.risk.PreTradeResult;
 
 /**
- * New orders: validate, ask the pre-trade check, accept (order id, indexes, NEW report), then start the
- * order. A rejected order changes nothing but the ExecID counter. Engine thread only; does not allocate in
- * steady state.
+ * New orders: count the message for a stateful check, validate, ask the pre-trade check, accept (order id,
+ * indexes, the check's warning if it gave one, NEW report), then start the order. A rejected order changes nothing
+ * in the engine but the ExecID counter. Engine thread only; does not allocate in steady state.
  */
 final class EntryHandler {
 
@@ -37,6 +37,9 @@ final class EntryHandler {
     }
 
     void onNewOrder(final NewOrder c) {
+        if (state.risk != null) {
+            state.risk.onOrderMessage(c.sessionId(), c.timestamp());
+        }
         final SymbolState symbol = state.symbol(c.symbol());
         final AccountState account = state.account(c.account());
         final RejectCode code = validator.validateNew(c, symbol, account);
@@ -44,9 +47,9 @@ final class EntryHandler {
             publisher.rejectNew(c, code, code.text());
             return;
         }
+        PreTradeResult risk = PreTradeResult.PASS;
         if (!passThrough) {
-            final PreTradeResult risk = check.check(pending.forNew(c, account.account, symbol.instrument),
-                exposures);
+            risk = check.check(pending.forNew(c, account, symbol), exposures);
             if (!risk.passed()) {
                 publisher.rejectNew(c, risk.code(), risk.text());
                 return;
@@ -56,7 +59,11 @@ final class EntryHandler {
         order.init(++state.orderIdCounter, c.sessionId(), c.clOrdId(), account.account, account.index,
             symbol.symbol, symbol.index, c.side(), c.ordType(), c.tif(), c.price(), c.stopPx(), c.qty(),
             c.minQty(), c.expireTime(), c.timestamp());
+        order.locateId(c.locateId());
         state.register(order);
+        if (risk.warning()) {
+            publisher.riskWarning(order, c.clOrdId(), risk);
+        }
         exposures.add(order);
         publisher.order(order, ExecType.NEW);
         flow.start(order, symbol);

@@ -7,6 +7,7 @@ import io.portcullis.oms.domain.OrdStatus;
 import io.portcullis.oms.domain.Prices;
 import io.portcullis.oms.domain.RejectCode;
 import io.portcullis.oms.event.EngineListener;
+import io.portcullis.oms.risk.PreTradeResult;
 
 /**
  * Turns engine decisions into listener calls, assigning ExecIDs from the engine counter. Reuses one
@@ -109,6 +110,18 @@ final class ExecutionPublisher {
         report.rejectCode = RejectCode.UNKNOWN_ORDER;
         report.text = RejectCode.UNKNOWN_ORDER.text();
         emit();
+    }
+
+    /**
+     * Reports a pre-trade check's warning about an order it passed (before the order's NEW or REPLACED report).
+     * Consumes no ExecID.
+     */
+    void riskWarning(final Order order, final CharSequence clOrdId, final PreTradeResult warning) {
+        if (silent) {
+            return;
+        }
+        listener.onRiskWarning(state.currentSequence, order.orderId(), order.sessionId(), clOrdId, warning.code(),
+            warning.text(), state.now);
     }
 
     /** Rejects a new order; nothing about the engine changed. */

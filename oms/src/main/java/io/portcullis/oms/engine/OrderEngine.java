@@ -13,6 +13,7 @@ import io.portcullis.oms.command.NewOrder;
 import io.portcullis.oms.command.OrderStatusRequest;
 import io.portcullis.oms.command.ReplaceOrder;
 import io.portcullis.oms.command.ResumeSymbol;
+import io.portcullis.oms.command.RiskUpdate;
 import io.portcullis.oms.domain.InstrumentStatus;
 import io.portcullis.oms.domain.Prices;
 import io.portcullis.oms.event.EngineListener;
@@ -74,7 +75,7 @@ public final class OrderEngine {
         final OrderValidator validator = new OrderValidator(state);
         this.entry = new EntryHandler(state, validator, exposures, publisher, flow);
         this.amend = new AmendHandler(state, validator, exposures, publisher, flow);
-        this.admin = new AdminHandler(state, listener, publisher, flow);
+        this.admin = new AdminHandler(state, listener, publisher, flow, exposures);
     }
 
     /**
@@ -141,6 +142,7 @@ public final class OrderEngine {
             case ResumeSymbol c -> admin.onHalt(c.symbol(), false, c.sequence());
             case ExpireDayOrders c -> admin.onExpireDay(c);
             case ExpireGtdOrders c -> admin.onExpireGtd(c);
+            case RiskUpdate c -> admin.onRiskUpdate(c);
         }
     }
 
@@ -245,7 +247,8 @@ public final class OrderEngine {
 
     /**
      * SHA-256 over the canonical snapshot encoding of the whole state (counters, statuses, statistics, every
-     * live order with its place in its book or stop queue, positions). Equal hashes mean equal state.
+     * live order with its place in its book or stop queue, positions, today's executed notionals, and the state of
+     * a {@link io.portcullis.oms.risk.RiskStateful} pre-trade check). Equal hashes mean equal state.
      * O(state); allocates.
      *
      * @return 32 bytes

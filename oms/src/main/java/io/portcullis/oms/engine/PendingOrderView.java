@@ -6,6 +6,7 @@ import io.portcullis.oms.command.ReplaceOrder;
 import io.portcullis.oms.domain.Account;
 import io.portcullis.oms.domain.Instrument;
 import io.portcullis.oms.domain.OrdType;
+import io.portcullis.oms.domain.Prices;
 import io.portcullis.oms.domain.Side;
 import io.portcullis.oms.domain.TimeInForce;
 import io.portcullis.oms.risk.PreTradeOrder;
@@ -30,14 +31,23 @@ final class PendingOrderView implements PreTradeOrder {
     private long previousOrderQty;
     private long price;
     private long stopPx;
+    private long previousPrice;
+    private long previousStopPx;
+    private String locateId;
+    private int accountIndex;
+    private int symbolIndex;
+    private long timestamp;
+    private long sequence;
 
-    PendingOrderView forNew(final NewOrder c, final Account acct, final Instrument inst) {
+    PendingOrderView forNew(final NewOrder c, final AccountState acct, final SymbolState symbol) {
         replace = false;
         orderId = 0;
         sessionId = c.sessionId();
         clOrdId = c.clOrdId();
-        account = acct;
-        instrument = inst;
+        account = acct.account;
+        accountIndex = acct.index;
+        instrument = symbol.instrument;
+        symbolIndex = symbol.index;
         side = c.side();
         ordType = c.ordType();
         tif = c.tif();
@@ -46,17 +56,24 @@ final class PendingOrderView implements PreTradeOrder {
         previousOrderQty = 0;
         price = c.price();
         stopPx = c.stopPx();
+        previousPrice = Prices.NONE;
+        previousStopPx = Prices.NONE;
+        locateId = c.locateId();
+        timestamp = c.timestamp();
+        sequence = c.sequence();
         return this;
     }
 
-    PendingOrderView forReplace(final ReplaceOrder c, final Order order, final Instrument inst,
+    PendingOrderView forReplace(final ReplaceOrder c, final Order order, final SymbolState symbol,
                                 final long newStopPx) {
         replace = true;
         orderId = order.orderId();
         sessionId = order.sessionId();
         clOrdId = c.clOrdId();
         account = order.account();
-        instrument = inst;
+        accountIndex = order.accountIndex();
+        instrument = symbol.instrument;
+        symbolIndex = symbol.index;
         side = order.side();
         ordType = order.ordType();
         tif = order.tif();
@@ -65,6 +82,11 @@ final class PendingOrderView implements PreTradeOrder {
         previousOrderQty = order.orderQty();
         price = c.price();
         stopPx = newStopPx;
+        previousPrice = order.price();
+        previousStopPx = order.stopPx();
+        locateId = c.locateId() != null ? c.locateId() : order.locateId();
+        timestamp = c.timestamp();
+        sequence = c.sequence();
         return this;
     }
 
@@ -136,5 +158,40 @@ final class PendingOrderView implements PreTradeOrder {
     @Override
     public long stopPx() {
         return stopPx;
+    }
+
+    @Override
+    public long previousPrice() {
+        return previousPrice;
+    }
+
+    @Override
+    public long previousStopPx() {
+        return previousStopPx;
+    }
+
+    @Override
+    public String locateId() {
+        return locateId;
+    }
+
+    @Override
+    public int accountIndex() {
+        return accountIndex;
+    }
+
+    @Override
+    public int symbolIndex() {
+        return symbolIndex;
+    }
+
+    @Override
+    public long timestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public long sequence() {
+        return sequence;
     }
 }

@@ -8,8 +8,9 @@ import io.portcullis.oms.match.MatchSink;
 
 /**
  * Books the consequences of each match: trade id, trade print, one execution report per side, positions,
- * exposure, daily statistics, and retiring orders that are done. Engine thread only; does not allocate
- * (except one Position per account and symbol on first use).
+ * exposure, today's executed notional, daily statistics, and retiring orders that are done. The trade print shows
+ * the aggressor's book side (BUY or SELL: a short sale prints as a sell; its execution report keeps Side 5 or 6).
+ * Engine thread only; does not allocate (except one Position per account and symbol on first use).
  */
 final class TradeRecorder implements MatchSink {
 
@@ -31,11 +32,13 @@ final class TradeRecorder implements MatchSink {
         final long tradeId = ++state.tradeIdCounter;
         exposures.reduced(taker, qty);
         exposures.reduced(maker, qty);
+        exposures.executed(taker, price, qty);
+        exposures.executed(maker, price, qty);
         final SymbolState symbol = state.symbols[taker.symbolIndex()];
         symbol.recordTrade(price, qty);
         state.touch(symbol);
-        listener.onTrade(symbol.symbol, tradeId, price, qty, taker.side(), taker.orderId(), maker.orderId(),
-            state.now);
+        listener.onTrade(symbol.symbol, tradeId, price, qty, taker.side().bookSide(), taker.orderId(),
+            maker.orderId(), state.now);
         publisher.trade(taker, price, qty, tradeId, maker.orderId(), true);
         publisher.trade(maker, price, qty, tradeId, taker.orderId(), false);
         position(taker, price, qty);

@@ -192,6 +192,21 @@ public sealed interface EngineEvent {
     }
 
     /**
+     * Copy of {@link EngineListener#onRiskWarning}.
+     *
+     * @param commandSequence command sequence
+     * @param orderId         order id
+     * @param sessionId       session
+     * @param clOrdId         ClOrdID
+     * @param code            what the check noticed
+     * @param text            the check's text
+     * @param transactTime    time
+     */
+    record RiskWarning(long commandSequence, long orderId, String sessionId, String clOrdId, RejectCode code,
+                       String text, long transactTime) implements EngineEvent {
+    }
+
+    /**
      * A refused admin command.
      *
      * @param commandSequence sequence

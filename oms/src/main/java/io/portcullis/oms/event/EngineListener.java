@@ -156,6 +156,23 @@ public interface EngineListener {
     }
 
     /**
+     * A pre-trade check passed an order with a warning (a duplicate order in "warn" mode, for one): reported just
+     * before the order's NEW (or REPLACED) execution report, for the audit trail. Consumes no ExecID.
+     *
+     * @param commandSequence journal sequence of the order's command
+     * @param orderId         the order's id
+     * @param sessionId       the order's session
+     * @param clOrdId         the ClOrdID of the new order or of the replace request
+     * @param code            what the check noticed
+     * @param text            the check's text, naming the rule and the values
+     * @param transactTime    time
+     */
+    default void onRiskWarning(final long commandSequence, final long orderId, final CharSequence sessionId,
+                               final CharSequence clOrdId, final RejectCode code, final CharSequence text,
+                               final long transactTime) {
+    }
+
+    /**
      * A command was skipped because its sequence is not above the last applied one (a replay overlap).
      *
      * @param sequence     the skipped sequence

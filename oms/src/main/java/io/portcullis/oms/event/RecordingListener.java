@@ -123,6 +123,14 @@ public final class RecordingListener implements EngineListener {
     }
 
     @Override
+    public void onRiskWarning(final long commandSequence, final long orderId, final CharSequence sessionId,
+                              final CharSequence clOrdId, final RejectCode code, final CharSequence text,
+                              final long transactTime) {
+        events.add(new EngineEvent.RiskWarning(commandSequence, orderId, str(sessionId), str(clOrdId), code,
+            str(text), transactTime));
+    }
+
+    @Override
     public void onInternalError(final long sequence, final Throwable error) {
         events.add(new EngineEvent.InternalError(sequence, error));
     }

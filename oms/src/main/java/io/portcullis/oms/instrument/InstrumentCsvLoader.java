@@ -23,22 +23,30 @@ import java.util.Set;
 /**
  * Loads instruments from CSV. Start-up only; allocates freely; stateless and thread-safe.
  *
- * <p>Format: UTF-8, a header row exactly {@value #HEADER}, then one instrument per line. Fields may be quoted
- * with {@code "} (a quote inside a quoted field is doubled). Blank lines and lines starting with {@code #}
- * are ignored. {@code sp500} is {@code true}/{@code false}; {@code tick_size} and {@code reference_price} are
- * decimal USD with at most 4 decimals; {@code lot_size} is whole shares; {@code status} is
- * {@code ACTIVE}/{@code HALTED}. Every bad field is reported with its line and column; loading goes on so one
- * run shows all problems.
+ * <p>Format: UTF-8, a header row exactly {@value #HEADER} or {@value #EXTENDED_HEADER}, then one instrument per
+ * line with the header's columns. Fields may be quoted with {@code "} (a quote inside a quoted field is doubled).
+ * Blank lines and lines starting with {@code #} are ignored. {@code sp500} is {@code true}/{@code false};
+ * {@code tick_size} and {@code reference_price} are decimal USD with at most 4 decimals; {@code lot_size} is whole
+ * shares; {@code status} is {@code ACTIVE}/{@code HALTED}. The optional columns: {@code adv} is the average daily
+ * volume in whole shares (empty or absent: {@link Instrument#DEFAULT_AVERAGE_DAILY_VOLUME}); {@code trading_hours}
+ * is {@code HH:MM-HH:MM} in America/New_York, open inclusive, close exclusive, {@code 24:00} allowed as a close
+ * (empty or absent: the regular session 09:30-16:00). Every bad field is reported with its line and column;
+ * loading goes on so one run shows all problems.
  */
 public final class InstrumentCsvLoader {
 
     /** The required header row. */
     public static final String HEADER = "symbol,name,mic,sp500,tick_size,lot_size,reference_price,status";
 
+    /** The header with the optional reference data of the risk checks: average daily volume and trading hours. */
+    public static final String EXTENDED_HEADER = HEADER + ",adv,trading_hours";
+
     /** Classpath location of the bundled seed of US equities. */
     public static final String BUNDLED_RESOURCE = "/instruments/us-equities.csv";
 
-    private static final String[] COLUMNS = HEADER.split(",");
+    private static final String[] COLUMNS = EXTENDED_HEADER.split(",");
+
+    private static final int BASE_COLUMNS = HEADER.split(",").length;
 
     private InstrumentCsvLoader() {
     }
@@ -92,6 +100,7 @@ public final class InstrumentCsvLoader {
         try {
             int lineNo = 0;
             boolean headerSeen = false;
+            int columns = BASE_COLUMNS;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 lineNo++;
                 if (line.isBlank() || line.startsWith("#")) {
@@ -99,12 +108,15 @@ public final class InstrumentCsvLoader {
                 }
                 if (!headerSeen) {
                     headerSeen = true;
-                    if (!HEADER.equals(line.strip())) {
-                        errors.add(new LoadError(source, lineNo, 0, "", "header must be '" + HEADER + "'"));
+                    if (EXTENDED_HEADER.equals(line.strip())) {
+                        columns = COLUMNS.length;
+                    } else if (!HEADER.equals(line.strip())) {
+                        errors.add(new LoadError(source, lineNo, 0, "", "header must be '" + HEADER + "' or '"
+                            + EXTENDED_HEADER + "'"));
                     }
                     continue;
                 }
-                final Instrument instrument = parseRow(line, lineNo, source, errors);
+                final Instrument instrument = parseRow(line, lineNo, source, columns, errors);
                 if (instrument != null) {
                     if (seen.add(instrument.symbol())) {
                         instruments.add(instrument);
@@ -123,16 +135,16 @@ public final class InstrumentCsvLoader {
         return new InstrumentLoadResult(instruments, errors);
     }
 
-    private static Instrument parseRow(final String line, final int lineNo, final String source,
+    private static Instrument parseRow(final String line, final int lineNo, final String source, final int columns,
                                        final List<LoadError> errors) {
         final List<String> fields = splitCsv(line);
         if (fields == null) {
             errors.add(new LoadError(source, lineNo, 0, "", "unterminated quoted field"));
             return null;
         }
-        if (fields.size() != COLUMNS.length) {
+        if (fields.size() != columns) {
             errors.add(new LoadError(source, lineNo, 0, "",
-                "expected " + COLUMNS.length + " columns, found " + fields.size()));
+                "expected " + columns + " columns, found " + fields.size()));
             return null;
         }
         final int before = errors.size();
@@ -166,10 +178,49 @@ public final class InstrumentCsvLoader {
             errors.add(error(source, lineNo, 6, "reference_price " + fields.get(6) + " is not a multiple of tick_size "
                 + fields.get(4)));
         }
+        long adv = Instrument.DEFAULT_AVERAGE_DAILY_VOLUME;
+        int open = Instrument.REGULAR_OPEN_MINUTE;
+        int close = Instrument.REGULAR_CLOSE_MINUTE;
+        if (columns > BASE_COLUMNS) {
+            if (!fields.get(8).isBlank()) {
+                adv = positiveLong(fields.get(8), source, lineNo, 8, errors);
+            }
+            final String hours = fields.get(9).strip();
+            if (!hours.isEmpty()) {
+                final int[] parsed = tradingHours(hours);
+                if (parsed == null) {
+                    errors.add(error(source, lineNo, 9, "trading_hours must be HH:MM-HH:MM with the open before the "
+                        + "close, got '" + fields.get(9) + "'"));
+                } else {
+                    open = parsed[0];
+                    close = parsed[1];
+                }
+            }
+        }
         if (errors.size() != before) {
             return null;
         }
-        return new Instrument(symbol, name, mic, sp500Text.equals("true"), tick, lot, reference, status);
+        return new Instrument(symbol, name, mic, sp500Text.equals("true"), tick, lot, reference, status, adv, open,
+            close);
+    }
+
+    /** @return {open, close} in minutes after midnight, or null when malformed or empty */
+    static int[] tradingHours(final String text) {
+        if (!text.matches("\\d{2}:\\d{2}-\\d{2}:\\d{2}")) {
+            return null;
+        }
+        final int open = minutes(text.substring(0, 5));
+        final int close = minutes(text.substring(6, 11));
+        return open < 0 || close < 0 || close <= open || open >= 24 * 60 ? null : new int[] {open, close};
+    }
+
+    private static int minutes(final String hhmm) {
+        final int hours = Integer.parseInt(hhmm.substring(0, 2));
+        final int minutes = Integer.parseInt(hhmm.substring(3, 5));
+        if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) {
+            return -1;
+        }
+        return hours * 60 + minutes;
     }
 
     private static long positivePrice(final String text, final String source, final int lineNo, final int col,

@@ -52,6 +52,8 @@ public final class EventDecoder {
                     InstrumentStatus.valueOf(in.getString()), in.getLong());
                 case EventFormat.ADMIN_REJECT -> target.onAdminReject(in.getLong(), RejectCode.fromCode(in.getInt()),
                     in.getLong());
+                case EventFormat.RISK_WARNING -> target.onRiskWarning(in.getLong(), in.getLong(), in.getString(),
+                    in.getString(), RejectCode.fromCode(in.getInt()), in.getString(), in.getLong());
                 default -> throw new IllegalStateException("unknown event type " + type + " at byte "
                     + (in.position() - 1));
             }

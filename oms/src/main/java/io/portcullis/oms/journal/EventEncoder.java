@@ -190,6 +190,20 @@ public final class EventEncoder implements EngineListener {
         out.putLong(transactTime);
     }
 
+    @Override
+    public void onRiskWarning(final long commandSequence, final long orderId, final CharSequence sessionId,
+                              final CharSequence clOrdId, final RejectCode code, final CharSequence text,
+                              final long transactTime) {
+        begin(EventFormat.RISK_WARNING);
+        out.putLong(commandSequence);
+        out.putLong(orderId);
+        out.putString(sessionId);
+        out.putString(clOrdId);
+        out.putInt(code.code());
+        out.putString(text);
+        out.putLong(transactTime);
+    }
+
     private void begin(final byte type) {
         out.putByte(type);
         eventCount++;

@@ -18,6 +18,7 @@ final class EventFormat {
     static final byte MASS_ACTION_REPORT = 8;
     static final byte INSTRUMENT_STATUS = 9;
     static final byte ADMIN_REJECT = 10;
+    static final byte RISK_WARNING = 11;
 
     private EventFormat() {
     }

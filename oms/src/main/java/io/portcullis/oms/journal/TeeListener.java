@@ -101,6 +101,14 @@ public final class TeeListener implements EngineListener {
     }
 
     @Override
+    public void onRiskWarning(final long commandSequence, final long orderId, final CharSequence sessionId,
+                              final CharSequence clOrdId, final RejectCode code, final CharSequence text,
+                              final long transactTime) {
+        first.onRiskWarning(commandSequence, orderId, sessionId, clOrdId, code, text, transactTime);
+        second.onRiskWarning(commandSequence, orderId, sessionId, clOrdId, code, text, transactTime);
+    }
+
+    @Override
     public void onCommandSkipped(final long sequence, final long lastApplied) {
         first.onCommandSkipped(sequence, lastApplied);
         second.onCommandSkipped(sequence, lastApplied);

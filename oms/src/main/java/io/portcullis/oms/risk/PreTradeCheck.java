@@ -19,6 +19,11 @@ package io.portcullis.oms.risk;
  *   <li>Returns {@link PreTradeResult#PASS} or a reject; never null. An exception is treated as a bug: the
  *       engine counts it and rejects the order with INTERNAL_ERROR.</li>
  * </ul>
+ *
+ * <p>The engine reads no clock, so neither may a check: {@link PreTradeOrder#timestamp()} is the command's ingress
+ * time. A check with state of its own that must survive restarts implements {@link RiskStateful}: its state then
+ * changes only through journaled commands and travels in the engine snapshot. A check may pass with a warning
+ * ({@link PreTradeResult#warn}), which the engine reports as a risk warning event before it accepts the order.
  */
 @FunctionalInterface
 public interface PreTradeCheck {

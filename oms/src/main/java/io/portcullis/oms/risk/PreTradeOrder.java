@@ -9,7 +9,8 @@ import io.portcullis.oms.domain.TimeInForce;
 /**
  * Read-only view of the order a {@link PreTradeCheck} decides on. A flyweight reused by the engine: valid only
  * during the call. Accessors do not allocate. Prices in 1e-4 USD ({@code Prices.NONE} when absent), quantities
- * in shares.
+ * in shares. The side is the order's own (SELL_SHORT and SELL_SHORT_EXEMPT are kept); for a replace the side,
+ * type and time in force are the live order's.
  */
 public interface PreTradeOrder {
 
@@ -54,4 +55,28 @@ public interface PreTradeOrder {
 
     /** @return (new) stop price, or NONE */
     long stopPx();
+
+    /** @return the limit price before the replace, or NONE (always NONE for a new order) */
+    long previousPrice();
+
+    /** @return the stop price before the replace, or NONE (always NONE for a new order) */
+    long previousStopPx();
+
+    /**
+     * @return the Reg SHO locate id: the new order's, or for a replace the request's new one, else the live order's;
+     *         null when there is none
+     */
+    String locateId();
+
+    /** @return the account's dense index in the engine (see {@link ExposureView}) */
+    int accountIndex();
+
+    /** @return the symbol's dense index in the engine (see {@link ExposureView}) */
+    int symbolIndex();
+
+    /** @return the command's ingress time in epoch nanos UTC: the only clock a check may use */
+    long timestamp();
+
+    /** @return the command's journal sequence */
+    long sequence();
 }

@@ -5,29 +5,45 @@ import io.portcullis.oms.domain.RejectCode;
 import java.util.Objects;
 
 /**
- * The outcome of a {@link PreTradeCheck}: PASS, or a reject code with the text for Text(58). Immutable; safe
- * on any thread. {@link #PASS} and {@link #of(RejectCode)} return cached instances (no allocation);
- * {@link #reject(RejectCode, String)} allocates, so checks should cache their frequent rejects.
+ * The outcome of a {@link PreTradeCheck}: PASS, a reject with its code and the text for Text(58), or a warning (the
+ * order passes; the engine reports the code and text as a risk warning event before accepting it, for the audit
+ * trail). Immutable; safe on any thread. {@link #PASS} and {@link #of(RejectCode)} return cached instances (no
+ * allocation); {@link #reject(RejectCode, String)} and {@link #warn(RejectCode, String)} allocate, which is acceptable
+ * on a reject or a warning, never on a plain pass.
  *
- * @param code {@link RejectCode#NONE} for PASS, otherwise the reject code; non-null
- * @param text text for the reject; non-null
+ * @param code    {@link RejectCode#NONE} for PASS, otherwise the reject (or warning) code; non-null
+ * @param text    text for the reject or warning; non-null
+ * @param warning true when the order passes with a warning (then {@code code} is not NONE)
  */
-public record PreTradeResult(RejectCode code, String text) {
+public record PreTradeResult(RejectCode code, String text, boolean warning) {
 
     /** The order may be accepted. */
-    public static final PreTradeResult PASS = new PreTradeResult(RejectCode.NONE, RejectCode.NONE.text());
+    public static final PreTradeResult PASS = new PreTradeResult(RejectCode.NONE, RejectCode.NONE.text(), false);
 
     private static final PreTradeResult[] CACHED = cache();
 
-    /** Checks non-null fields. */
+    /** Checks non-null fields and that a warning names what it warns of. */
     public PreTradeResult {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");
+        if (warning && code == RejectCode.NONE) {
+            throw new IllegalArgumentException("a warning needs a code");
+        }
     }
 
-    /** @return true when the order may be accepted */
+    /**
+     * A pass ({@code NONE}) or a reject.
+     *
+     * @param code {@link RejectCode#NONE} for PASS, otherwise the reject code; non-null
+     * @param text text for the reject; non-null
+     */
+    public PreTradeResult(final RejectCode code, final String text) {
+        this(code, text, false);
+    }
+
+    /** @return true when the order may be accepted (a plain pass or a warning) */
     public boolean passed() {
-        return code == RejectCode.NONE;
+        return code == RejectCode.NONE || warning;
     }
 
     /**
@@ -44,14 +60,23 @@ public record PreTradeResult(RejectCode code, String text) {
      * @return a new result; allocates
      */
     public static PreTradeResult reject(final RejectCode code, final String text) {
-        return new PreTradeResult(code, text);
+        return new PreTradeResult(code, text, false);
+    }
+
+    /**
+     * @param code what was noticed, e.g. {@link RejectCode#RISK_DUPLICATE_ORDER}; not NONE
+     * @param text specific text; non-null
+     * @return a new passing result with a warning; allocates
+     */
+    public static PreTradeResult warn(final RejectCode code, final String text) {
+        return new PreTradeResult(code, text, true);
     }
 
     private static PreTradeResult[] cache() {
         final RejectCode[] codes = RejectCode.values();
         final PreTradeResult[] results = new PreTradeResult[codes.length];
         for (final RejectCode code : codes) {
-            results[code.ordinal()] = code == RejectCode.NONE ? PASS : new PreTradeResult(code, code.text());
+            results[code.ordinal()] = code == RejectCode.NONE ? PASS : new PreTradeResult(code, code.text(), false);
         }
         return results;
     }

@@ -11,6 +11,7 @@ import io.portcullis.oms.command.NewOrder;
 import io.portcullis.oms.command.OrderStatusRequest;
 import io.portcullis.oms.command.ReplaceOrder;
 import io.portcullis.oms.command.ResumeSymbol;
+import io.portcullis.oms.command.RiskUpdate;
 
 /**
  * Gives a command its journal sequence. Sequences are assigned on the engine thread, in the order commands leave the
@@ -23,11 +24,12 @@ final class Sequencing {
     static Command withSequence(final Command c, final long seq) {
         return switch (c) {
             case NewOrder o -> new NewOrder(seq, o.timestamp(), o.sessionId(), o.clOrdId(), o.account(), o.symbol(),
-                o.side(), o.ordType(), o.tif(), o.qty(), o.price(), o.stopPx(), o.minQty(), o.expireTime());
+                o.side(), o.ordType(), o.tif(), o.qty(), o.price(), o.stopPx(), o.minQty(), o.expireTime(),
+                o.locateId());
             case CancelOrder o -> new CancelOrder(seq, o.timestamp(), o.sessionId(), o.clOrdId(), o.origClOrdId(),
                 o.orderId());
             case ReplaceOrder o -> new ReplaceOrder(seq, o.timestamp(), o.sessionId(), o.clOrdId(), o.origClOrdId(),
-                o.orderId(), o.symbol(), o.side(), o.qty(), o.price(), o.stopPx());
+                o.orderId(), o.symbol(), o.side(), o.qty(), o.price(), o.stopPx(), o.locateId());
             case OrderStatusRequest o -> new OrderStatusRequest(seq, o.timestamp(), o.sessionId(), o.requestId(),
                 o.clOrdId(), o.orderId());
             case MassCancel o -> new MassCancel(seq, o.timestamp(), o.sessionId(), o.requestId(), o.scope(),
@@ -38,6 +40,7 @@ final class Sequencing {
             case ResumeSymbol o -> new ResumeSymbol(seq, o.timestamp(), o.symbol());
             case ExpireDayOrders o -> new ExpireDayOrders(seq, o.timestamp());
             case ExpireGtdOrders o -> new ExpireGtdOrders(seq, o.timestamp(), o.asOf());
+            case RiskUpdate o -> new RiskUpdate(seq, o.timestamp(), o.body());
         };
     }
 }

@@ -110,7 +110,7 @@ class OrderBookLevelsTest {
 
     private static void assertSameAsNaive(final long seed, final int step, final OrderBook book,
                                           final List<Order> resting, final long tick) {
-        for (final Side side : Side.values()) {
+        for (final Side side : List.of(Side.BUY, Side.SELL)) {
             final Comparator<Long> bestFirst = side == Side.BUY ? Comparator.reverseOrder() : Comparator.naturalOrder();
             final TreeMap<Long, long[]> naive = new TreeMap<>(bestFirst);
             for (final Order o : resting) {

@@ -90,6 +90,14 @@ final class EngineDriver {
         return new Spec(Side.SELL, qty, symbol);
     }
 
+    static Spec sellShort(final long qty, final String symbol) {
+        return new Spec(Side.SELL_SHORT, qty, symbol);
+    }
+
+    static Spec sellShortExempt(final long qty, final String symbol) {
+        return new Spec(Side.SELL_SHORT_EXEMPT, qty, symbol);
+    }
+
     static final class Spec {
         final Side side;
         final long qty;
@@ -103,6 +111,7 @@ final class EngineDriver {
         long stopPx = Prices.NONE;
         long minQty;
         long expireTime = NewOrder.NO_EXPIRY;
+        String locateId;
 
         Spec(final Side side, final long qty, final String symbol) {
             this.side = side;
@@ -157,6 +166,11 @@ final class EngineDriver {
             return this;
         }
 
+        Spec locate(final String value) {
+            locateId = value;
+            return this;
+        }
+
         Spec expiresAt(final long value) {
             tif = TimeInForce.GTD;
             expireTime = value;
@@ -169,7 +183,7 @@ final class EngineDriver {
         final String clOrdId = spec.clOrdId != null ? spec.clOrdId : "C" + (++clOrdIds);
         final int before = events.events().size();
         apply(new NewOrder(++sequence, tick(), spec.session, clOrdId, spec.account, spec.symbol, spec.side,
-            spec.type, spec.tif, spec.qty, spec.price, spec.stopPx, spec.minQty, spec.expireTime));
+            spec.type, spec.tif, spec.qty, spec.price, spec.stopPx, spec.minQty, spec.expireTime, spec.locateId));
         for (int i = before; i < events.events().size(); i++) {
             if (events.events().get(i) instanceof EngineEvent.Execution e && e.orderId() != 0) {
                 return e.orderId();

@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
 /**
  * Seeded random order flow over a few symbols and accounts: limit DAY/GTC, market, IOC, FOK, cancels, and
  * replaces that move price, raise or lower quantity, plus a few invalid commands. Prices cluster around 100.00
- * within +-20 ticks so orders cross often.
+ * within +-20 ticks so orders cross often. Half the orders are sells, a quarter of those short sales and a quarter
+ * short sales exempt, which must trade exactly like long sales.
  */
 final class RandomCommands {
 
@@ -96,7 +97,7 @@ final class RandomCommands {
         time += 1 + random.nextInt(1_000_000);
         final String symbol = SYMBOLS.get(random.nextInt(SYMBOLS.size()));
         final String account = ACCOUNTS.get(random.nextInt(ACCOUNTS.size()));
-        final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        final Side side = side();
         final long price = MID + (random.nextInt(41) - 20) * TICK;
         final String clOrdId = "e" + (++clOrdIds);
         if (dice < 25) {
@@ -141,6 +142,18 @@ final class RandomCommands {
         return new ExpireGtdOrders(sequence, time, time);
     }
 
+    /** Buys half the time; sells are long sales, short sales and short sales exempt (all sells to the book). */
+    private Side side() {
+        if (random.nextBoolean()) {
+            return Side.BUY;
+        }
+        return switch (random.nextInt(4)) {
+            case 0 -> Side.SELL_SHORT;
+            case 1 -> Side.SELL_SHORT_EXEMPT;
+            default -> Side.SELL;
+        };
+    }
+
     private String scopeValue(final MassScope scope, final String account,
                               final String symbol) {
         return switch (scope) {
@@ -165,8 +178,10 @@ final class RandomCommands {
         } else if (kind < 92) {
             qty = target.cum() + random.nextInt((int) Math.max(1, target.qty() - target.cum()));
             qty = Math.max(qty, 1);
-        } else if (kind < 95) {
+        } else if (kind < 94) {
             side = side.opposite();
+        } else if (kind < 95) {
+            side = side == Side.SELL ? Side.SELL_SHORT : Side.SELL;
         } else if (kind < 97) {
             price = price + TICK / 2;
         } else {
@@ -180,7 +195,7 @@ final class RandomCommands {
         final String symbol = SYMBOLS.get(random.nextInt(SYMBOLS.size()));
         final String account = ACCOUNTS.get(random.nextInt(ACCOUNTS.size()));
         String session = SESSIONS.get(random.nextInt(SESSIONS.size()));
-        final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        final Side side = side();
         long qty = 1 + random.nextInt(300);
         long price = MID + (random.nextInt(41) - 20) * TICK;
         OrdType type = OrdType.LIMIT;

@@ -219,12 +219,12 @@ final class ReferenceEngine {
         return null;
     }
 
-    /** @return the resting orders of a side, best price first, then arrival */
+    /** @return the resting orders of a book side (every kind of sale is SELL), best price first, then arrival */
     List<Ref> sortedSide(final String symbol, final Side side) {
         final Comparator<Ref> byPrice = side == Side.BUY
             ? Comparator.comparingLong((Ref r) -> -r.price)
             : Comparator.comparingLong((Ref r) -> r.price);
-        return resting.stream().filter(r -> r.symbol.equals(symbol) && r.side == side)
+        return resting.stream().filter(r -> r.symbol.equals(symbol) && r.side.bookSide() == side)
             .sorted(byPrice.thenComparingLong(r -> r.priority)).toList();
     }
 }

@@ -87,7 +87,7 @@ class ReferenceModelTest {
             return "trades: engine " + engineTrades + "\n reference " + reference.trades;
         }
         for (final String symbol : RandomCommands.SYMBOLS) {
-            for (final Side side : Side.values()) {
+            for (final Side side : List.of(Side.BUY, Side.SELL)) {
                 final String fast = describe(engine.book(symbol).side(side));
                 final String naive = describe(reference.sortedSide(symbol, side));
                 if (!fast.equals(naive)) {

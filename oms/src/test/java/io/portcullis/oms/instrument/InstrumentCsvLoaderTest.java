@@ -57,6 +57,33 @@ class InstrumentCsvLoaderTest {
     }
 
     @Test
+    void shouldReadAverageDailyVolumeAndTradingHoursFromTheExtendedHeaderWithDefaultsWhenEmpty() {
+        final String csv = InstrumentCsvLoader.EXTENDED_HEADER + "\n"
+            + "AAPL,Apple Inc.,XNAS,true,0.01,1,268.47,ACTIVE,52000000,\n"
+            + "SPY,SPDR S&P 500,ARCX,false,0.01,1,668.73,ACTIVE,,04:00-20:00\n"
+            + "QQQ,Invesco QQQ,XNAS,false,0.01,1,605.16,ACTIVE,0,16:00-09:30\n"
+            + "IWM,iShares Russell 2000,ARCX,false,0.01,1,245.10,ACTIVE,1000,9:30-16:00\n";
+        final InstrumentLoadResult result = InstrumentCsvLoader.load(new StringReader(csv), "risk.csv");
+        assertThat(result.errors()).extracting(LoadError::toString).containsExactly(
+            "risk.csv:4:9 (adv): must be a positive whole number, got '0'",
+            "risk.csv:4:10 (trading_hours): trading_hours must be HH:MM-HH:MM with the open before the close, got "
+                + "'16:00-09:30'",
+            "risk.csv:5:10 (trading_hours): trading_hours must be HH:MM-HH:MM with the open before the close, got "
+                + "'9:30-16:00'");
+        assertThat(result.instruments()).hasSize(2);
+        final Instrument aapl = result.instruments().get(0);
+        assertThat(aapl.averageDailyVolume()).isEqualTo(52_000_000L);
+        assertThat(aapl.tradingOpenMinute()).isEqualTo(Instrument.REGULAR_OPEN_MINUTE).isEqualTo(570);
+        assertThat(aapl.tradingCloseMinute()).isEqualTo(Instrument.REGULAR_CLOSE_MINUTE).isEqualTo(960);
+        final Instrument spy = result.instruments().get(1);
+        assertThat(spy.averageDailyVolume()).isEqualTo(Instrument.DEFAULT_AVERAGE_DAILY_VOLUME);
+        assertThat(spy.tradingOpenMinute()).isEqualTo(240);
+        assertThat(spy.tradingCloseMinute()).isEqualTo(1200);
+        assertThat(InstrumentCsvLoader.loadBundled().instruments())
+            .allSatisfy(i -> assertThat(i.averageDailyVolume()).isEqualTo(Instrument.DEFAULT_AVERAGE_DAILY_VOLUME));
+    }
+
+    @Test
     void shouldRejectAFileWithoutTheHeader(@TempDir final Path dir) throws IOException {
         final Path file = dir.resolve("bad.csv");
         Files.writeString(file, "AAPL,Apple Inc.,XNAS,true,0.01,1,268.47,ACTIVE\n");
