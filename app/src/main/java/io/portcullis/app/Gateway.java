@@ -31,14 +31,16 @@ import io.portcullis.oms.journal.JournalConfiguration;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.recovery.Recovery;
 import io.portcullis.oms.recovery.SnapshotStore;
-import io.portcullis.oms.risk.PassThroughCheck;
+import io.portcullis.oms.runner.CommandCallback;
 import io.portcullis.oms.runner.DurableRecordListener;
 import io.portcullis.oms.runner.EngineRunner;
 import io.portcullis.projection.mysql.MysqlProjector;
+import io.portcullis.risk.check.EngineRiskCommandSink;
+import io.portcullis.risk.check.RiskConfig;
+import io.portcullis.risk.check.RiskEngine;
 import io.portcullis.risk.desk.DeskConfiguration;
 import io.portcullis.risk.desk.ExposureSource;
 import io.portcullis.risk.desk.LimitSync;
-import io.portcullis.risk.desk.LoggingRiskCommandSink;
 import io.portcullis.risk.desk.MysqlExposureSource;
 import io.portcullis.risk.desk.MysqlRejectSource;
 import io.portcullis.risk.desk.RejectSource;
@@ -121,7 +123,9 @@ public final class Gateway implements AutoCloseable {
         final KafkaJournal journal = KafkaJournal.open(journalConfiguration);
         final SnapshotStore snapshots = new SnapshotStore(configuration.dataDir().resolve("snapshots"));
         final EngineConfig engineConfig = new EngineConfig().instruments(reference.instruments())
-            .accounts(reference.accounts()).preTradeCheck(PassThroughCheck.INSTANCE)
+            .accounts(reference.accounts()).preTradeCheck(new RiskEngine(reference.accounts(),
+                reference.instruments(), new RiskConfig().enforceTradingHours(configuration.enforceTradingHours())
+                    .presumeEasyToBorrow(configuration.presumeEasyToBorrow())))
             .expectedLiveOrders(1 << 16);
         final Recovery.Result recovered = Recovery.recover(engineConfig, snapshots, journalConfiguration);
         if (recovered.mismatches() > 0) {
@@ -247,12 +251,20 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * THE PLACE WHERE THE ENGINE'S RISK COMMAND SINK PLUGS IN. Until {@code EngineRiskCommandSink} (engine side) lands,
-     * a sink that logs and records each command and changes no engine state. Lead: return the engine's sink here,
-     * e.g. {@code new EngineRiskCommandSink(runner::submit, ...)}; nothing else in the wiring changes.
+     * How the risk desk's changes reach this node's engine: journaled commands through the engine runner (a lost
+     * command means the engine stopped; the desk's sync re-applies from MySQL after a restart).
      */
     private static RiskCommandSink riskCommandSink(final EngineRunner runner) {
-        return new LoggingRiskCommandSink();
+        return new EngineRiskCommandSink(runner::submit, new CommandCallback() {
+            @Override
+            public void onDurable(final long sequence, final long offset, final byte[] record) {
+            }
+
+            @Override
+            public void onLost(final long sequence, final String reason) {
+                org.slf4j.LoggerFactory.getLogger(Gateway.class).error("risk command {} lost: {}", sequence, reason);
+            }
+        });
     }
 
     /** Live exposure per account for the risk desk: MySQL's projection until the engine's view is plugged in here. */

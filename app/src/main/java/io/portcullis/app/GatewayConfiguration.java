@@ -16,6 +16,10 @@ import io.portcullis.config.Settings;
  *   <li>{@code gateway.instruments}: instrument CSV file; default the bundled US equities seed</li>
  *   <li>{@code engine.queue-capacity}: inbound command queue, 1,024..4,194,304, default 65,536</li>
  *   <li>{@code engine.snapshot-every}: commands between engine snapshots, 0 (never)..100,000,000, default 100,000</li>
+ *   <li>{@code risk.enforce-trading-hours}: refuse orders outside each instrument's trading hours (New York time),
+ *       default true; the demo turns it off so that it trades at any hour</li>
+ *   <li>{@code risk.presume-easy-to-borrow}: let a short sale without a locate pass when its symbol is not on the
+ *       hard-to-borrow list, default false (every short sale needs a locate)</li>
  * </ul>
  *
  * @param fixConfig      the QuickFIX/J .cfg file
@@ -24,9 +28,11 @@ import io.portcullis.config.Settings;
  * @param instruments    instrument CSV, or null for the bundled seed
  * @param queueCapacity  engine inbound queue capacity
  * @param snapshotEvery  commands between snapshots
+ * @param enforceTradingHours  whether the risk check refuses orders outside trading hours
+ * @param presumeEasyToBorrow  whether short sales of symbols not hard to borrow pass without a locate
  */
 public record GatewayConfiguration(Path fixConfig, int httpPort, Path dataDir, Path instruments, int queueCapacity,
-                                   long snapshotEvery) {
+                                   long snapshotEvery, boolean enforceTradingHours, boolean presumeEasyToBorrow) {
     /** Reads and validates the settings; a missing file names the setting. */
     public static GatewayConfiguration from(final Settings settings) {
         final Path fixConfig = Path.of(settings.required("gateway.fix-config"));
@@ -42,7 +48,9 @@ public record GatewayConfiguration(Path fixConfig, int httpPort, Path dataDir, P
             Path.of(settings.string("gateway.data-dir", "var/gateway")),
             instruments == null ? null : Path.of(instruments),
             settings.integer("engine.queue-capacity", 65_536, 1_024, 4_194_304),
-            settings.integer("engine.snapshot-every", 100_000, 0, 100_000_000));
+            settings.integer("engine.snapshot-every", 100_000, 0, 100_000_000),
+            settings.bool("risk.enforce-trading-hours", true),
+            settings.bool("risk.presume-easy-to-borrow", false));
     }
 
     /** For the start-up banner. */
@@ -50,6 +58,8 @@ public record GatewayConfiguration(Path fixConfig, int httpPort, Path dataDir, P
         return new EffectiveConfiguration("gateway")
             .add("gateway.fix-config", fixConfig).add("gateway.http-port", httpPort)
             .add("gateway.data-dir", dataDir).add("gateway.instruments", instruments == null ? "(bundled)" : instruments)
-            .add("engine.queue-capacity", queueCapacity).add("engine.snapshot-every", snapshotEvery);
+            .add("engine.queue-capacity", queueCapacity).add("engine.snapshot-every", snapshotEvery)
+            .add("risk.enforce-trading-hours", enforceTradingHours)
+            .add("risk.presume-easy-to-borrow", presumeEasyToBorrow);
     }
 }

@@ -57,7 +57,7 @@ class GatewayNodeTest {
             "SocketAcceptPort=" + fixPort, ""));
         settings = Settings.of(Map.of(
             "gateway.fix-config", fixConfig.toString(),
-            "gateway.http-port", "0",
+            "gateway.http-port", "0", "risk.enforce-trading-hours", "false",
             "gateway.data-dir", temp.resolve("data").toString(),
             "engine.snapshot-every", "500",
             "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),

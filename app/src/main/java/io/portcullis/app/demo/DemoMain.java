@@ -57,6 +57,8 @@ public final class DemoMain {
         defaults.put("gateway.data-dir", home.resolve("var/demo/gateway").toString());
         defaults.put("journal.topic", "portcullis.demo.journal");
         defaults.put("gateway.http-port", "18080");
+        // The demo market trades around the clock.
+        defaults.put("risk.enforce-trading-hours", "false");
         final Settings settings = Settings.of(defaults, systemProperties(), System.getenv());
 
         final Gateway gateway;

@@ -68,7 +68,7 @@ final class AdminGateway implements AutoCloseable {
             "SocketAcceptPort=" + fixPort, ""));
         final Settings settings = Settings.of(Map.of(
             "gateway.fix-config", fixConfig.toString(),
-            "gateway.http-port", "0",
+            "gateway.http-port", "0", "risk.enforce-trading-hours", "false",
             "gateway.data-dir", temp.resolve("data").toString(),
             "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),
             "kafka.bootstrap", LocalStack.kafkaBootstrap(), "redis.url", LocalStack.redisUrl(),

@@ -62,7 +62,7 @@ class DemoContractTest {
         final Path home = Path.of(System.getenv().getOrDefault("PORTCULLIS_HOME", ".."));
         final Settings settings = Settings.of(Map.of(
             "gateway.fix-config", home.resolve("etc/demo/gateway.cfg").toString(),
-            "gateway.http-port", "-1",
+            "gateway.http-port", "-1", "risk.enforce-trading-hours", "false",
             "gateway.data-dir", temp.resolve("data").toString(),
             "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),
             "kafka.bootstrap", LocalStack.kafkaBootstrap(),

@@ -216,7 +216,7 @@ public final class FixBench {
         final JournalConfiguration journal = JournalConfiguration.from(settings).withTopic(runId);
         final Path properties = dir.resolve("gateway.properties");
         Files.writeString(properties, String.join("\n", "gateway.fix-config=" + cfg, "gateway.http-port=-1",
-            "gateway.data-dir=" + dir.resolve("data"), "journal.topic=" + runId, ""), StandardCharsets.UTF_8);
+            "gateway.data-dir=" + dir.resolve("data"), "journal.topic=" + runId, "risk.enforce-trading-hours=false", ""), StandardCharsets.UTF_8);
         final Map<String, String> env = new LinkedHashMap<>();
         env.put("PORTCULLIS_DB_URL", database.url());
         env.put("PORTCULLIS_DB_USER", database.user());

@@ -151,7 +151,7 @@ final class InboundOrders {
         final long expire = expireTime(m);
         outbound.rememberTags(session, clOrdId, OrderTags.from(m));
         final Command command = new NewOrder(0, now, session, clOrdId, account, symbol, side, type, tif, parsed.qty(),
-            parsed.price(), parsed.stopPx(), parsed.minQty(), expire);
+            parsed.price(), parsed.stopPx(), parsed.minQty(), expire, optString(m, OrderTags.LOCATE_ID));
         if (!engine.submit(command, callback)) {
             clOrdIds.forget(session, day, clOrdId);
             reject.send(99, BUSY);
@@ -199,7 +199,8 @@ final class InboundOrders {
         final OrderTags tags = OrderTags.from(m);
         outbound.rememberTags(session, clOrdId, tags != null ? tags : outbound.tagsOf(session, orig));
         final Command command = new ReplaceOrder(0, now, session, clOrdId, orig, orderId(orderIdText),
-            optString(m, SYMBOL), side, parsed.qty(), parsed.price(), parsed.stopPx());
+            optString(m, SYMBOL), side, parsed.qty(), parsed.price(), parsed.stopPx(),
+            optString(m, OrderTags.LOCATE_ID));
         if (!engine.submit(command, callback)) {
             clOrdIds.forget(session, tradingDay(now), clOrdId);
             cancelReject(sessionId, orderIdText, clOrdId, orig, true, 2, BUSY, now);

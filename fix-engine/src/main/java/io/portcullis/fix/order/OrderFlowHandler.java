@@ -101,6 +101,22 @@ public final class OrderFlowHandler implements SessionEvents {
             .withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
+    /**
+     * Text fields that reach the engine and the book of record, with their longest accepted length (the columns of
+     * {@code orders}; the journal codec's bound is larger). Longer values get a session Reject (373=5) naming the tag.
+     */
+    private static final int[][] BOUNDED_TEXT = {{11, 64}, {41, 64}, {1, 32}, {55, 16}, {OrderTags.LOCATE_ID, 64},
+        {584, 64}, {37, 32}};
+
+    private static void requireBoundedText(final Message message) throws FieldNotFound, IncorrectTagValue {
+        for (final int[] bound : BOUNDED_TEXT) {
+            if (message.isSetField(bound[0]) && message.getString(bound[0]).length() > bound[1]) {
+                throw new IncorrectTagValue(bound[0], message.getString(bound[0]).substring(0, 16) + "...",
+                    "longer than " + bound[1] + " characters");
+            }
+        }
+    }
+
     @Override
     public void onLogon(final SessionID sessionId, final SessionProfile profile) {
         outbound.sessionOnline(sessionId, profile);
@@ -123,6 +139,9 @@ public final class OrderFlowHandler implements SessionEvents {
             sender.send(ReportWriter.businessReject(version, type, InboundOrders.seqNum(message), 6,
                 "A drop copy session may not send order messages"), sessionId);
             return;
+        }
+        if (ORDER_MESSAGES.contains(type)) {
+            requireBoundedText(message);
         }
         switch (type) {
             case NEW_ORDER -> orders.newOrder(message, sessionId, profile);

@@ -27,7 +27,7 @@ public final class GatewayNode {
             System.setProperty("PORTCULLIS_FIX42_PORT", args[8]);
             System.setProperty("PORTCULLIS_FIXT11_PORT", args[9]);
             final Settings settings = Settings.of(Map.of(
-                "gateway.fix-config", args[0], "gateway.http-port", "-1", "gateway.data-dir", args[6],
+                "gateway.fix-config", args[0], "gateway.http-port", "-1", "risk.enforce-trading-hours", "false", "gateway.data-dir", args[6],
                 "db.url", args[1], "db.user", args[2], "db.password", args[3],
                 "kafka.bootstrap", args[4], "journal.topic", args[5]), Map.of(), Map.of());
             final Gateway gateway = Gateway.start(settings, database -> {

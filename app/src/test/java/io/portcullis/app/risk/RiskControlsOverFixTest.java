@@ -1,0 +1,416 @@
+package io.portcullis.app.risk;
+
+import static io.portcullis.sql.schema.Tables.ACCOUNT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.portcullis.app.Gateway;
+import io.portcullis.app.demo.DemoData;
+import io.portcullis.app.demo.DemoSessions;
+import io.portcullis.config.Settings;
+import io.portcullis.fix.dictionary.FixDictionary;
+import io.portcullis.fix.messages.PortcullisMessageFactory;
+import io.portcullis.fix.messages.fix44.NewOrderSingle;
+import io.portcullis.oms.domain.RejectCode;
+import io.portcullis.oms.runner.CommandCallback;
+import io.portcullis.risk.check.EngineRiskCommandSink;
+import io.portcullis.risk.model.KillScope;
+import io.portcullis.risk.model.LimitKey;
+import io.portcullis.risk.model.LimitName;
+import io.portcullis.risk.model.LimitScope;
+import io.portcullis.risk.model.ListName;
+import io.portcullis.risk.model.Locate;
+import io.portcullis.risk.model.RiskCommandSink;
+import io.portcullis.testsupport.Isolation;
+import io.portcullis.testsupport.LocalStack;
+import io.portcullis.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Application;
+import quickfix.FieldNotFound;
+import quickfix.Initiator;
+import quickfix.MemoryStoreFactory;
+import quickfix.Message;
+import quickfix.SLF4JLogFactory;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketInitiator;
+
+/**
+ * Every pre-trade risk reject code end to end: a real gateway (engine with {@code RiskEngine}, Kafka journal, MySQL),
+ * limits, lists, locates and kill switches set through the engine's risk command sink (journaled commands, as the
+ * risk desk sends them), and orders from a QuickFIX/J initiator over FIX 4.4. Each case uses an account of its own
+ * and asserts the ExecutionReport the broker gets: ExecType and OrdStatus rejected, OrdRejReason(103) of the code, and
+ * a Text(58) naming the limit. Trading hours are off here (the test runs at any hour); they are unit-tested in risk.
+ */
+@Timeout(300)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RiskControlsOverFixTest {
+    @TempDir
+    static Path temp;
+
+    private static TestDatabase testDatabase;
+    private static Gateway gateway;
+    private static RiskCommandSink sink;
+    private static Client broker1;
+    private static Client broker2;
+    private static BigDecimal aapl;
+    private static final AtomicLong IDS = new AtomicLong();
+
+    @BeforeAll
+    static void start() throws Exception {
+        LocalStack.require(LocalStack.Service.MYSQL, LocalStack.Service.KAFKA, LocalStack.Service.REDIS);
+        testDatabase = TestDatabase.create(RiskControlsOverFixTest.class);
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        for (final String name : List.of("PORTCULLIS_FIX44_PORT", "PORTCULLIS_FIX42_PORT", "PORTCULLIS_FIXT11_PORT")) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                System.setProperty(name, Integer.toString(name.contains("44") ? port : socket.getLocalPort()));
+            }
+        }
+        final Path home = Path.of(System.getenv().getOrDefault("PORTCULLIS_HOME", ".."));
+        final Settings settings = Settings.of(Map.of(
+            "gateway.fix-config", home.resolve("etc/demo/gateway.cfg").toString(),
+            "gateway.http-port", "-1", "risk.enforce-trading-hours", "false",
+            "gateway.data-dir", temp.resolve("data").toString(),
+            "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),
+            "kafka.bootstrap", LocalStack.kafkaBootstrap(),
+            "journal.topic", Isolation.topicName(RiskControlsOverFixTest.class, "journal")), Map.of(), Map.of());
+        gateway = Gateway.start(settings, database -> {
+            DemoData.seed(database);
+            DemoSessions.seed(database);
+            for (int i = 1; i <= 20; i++) {
+                database.dsl().insertInto(ACCOUNT).set(ACCOUNT.ACCOUNT_ID, account(i)).set(ACCOUNT.FIRM_ID, "BROKER1")
+                    .set(ACCOUNT.NAME, "risk case " + i).set(ACCOUNT.ACCOUNT_TYPE, "CUSTOMER")
+                    .set(ACCOUNT.FDID, "FDID-" + account(i)).set(ACCOUNT.IS_DEFAULT, false)
+                    .set(ACCOUNT.CREATED_AT, LocalDateTime.now(ZoneOffset.UTC)).onDuplicateKeyIgnore().execute();
+            }
+        }, line -> { });
+        sink = new EngineRiskCommandSink(gateway.enginePort()::submit, new CommandCallback() {
+            @Override
+            public void onDurable(final long sequence, final long offset, final byte[] record) {
+            }
+
+            @Override
+            public void onLost(final long sequence, final String reason) {
+                throw new IllegalStateException("risk command lost: " + reason);
+            }
+        });
+        aapl = BigDecimal.valueOf(gateway.reference().instruments().find("AAPL").referencePrice(), 4)
+            .setScale(2, RoundingMode.HALF_UP);
+        broker1 = new Client("BROKER1", "broker1-demo", port);
+        broker2 = new Client("BROKER2", "broker2-demo", port);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (broker1 != null) {
+            broker1.close();
+            broker2.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        testDatabase.close();
+    }
+
+    private static String account(final int i) {
+        return String.format("RK-%02d", i);
+    }
+
+    private static void limit(final int account, final LimitName name, final String value) {
+        sink.setLimit(new LimitKey(LimitScope.ACCOUNT, account(account), LimitKey.ANY, name), new BigDecimal(value));
+    }
+
+    private static void expectReject(final Message report, final RejectCode code, final String textStart)
+        throws FieldNotFound {
+        assertThat(report.getChar(150)).as("ExecType of " + report).isEqualTo('8');
+        assertThat(report.getChar(39)).as("OrdStatus").isEqualTo('8');
+        assertThat(report.getInt(103)).as("OrdRejReason of " + code).isEqualTo(code.ordRejReason());
+        assertThat(report.getString(58)).as("Text").startsWith(textStart);
+    }
+
+    private static void expectAccepted(final Message report) throws FieldNotFound {
+        assertThat(report.getChar(150)).as("ExecType of " + report).isIn('0', 'F');
+    }
+
+    @Test
+    @Order(1)
+    void maxOrderQuantityAtTheLimitPassesAndOneShareOverIsRefused() throws Exception {
+        limit(1, LimitName.MAX_ORDER_QTY, "100");
+        expectAccepted(broker1.send(order(1, '1', 100, aapl)));
+        expectReject(broker1.send(order(1, '1', 101, aapl)), RejectCode.RISK_MAX_QTY, "MAX_ORDER_QTY");
+    }
+
+    @Test
+    @Order(2)
+    void maxOrderNotional() throws Exception {
+        limit(2, LimitName.MAX_ORDER_NOTIONAL, aapl.multiply(BigDecimal.valueOf(100)).toPlainString());
+        expectReject(broker1.send(order(2, '1', 101, aapl)), RejectCode.RISK_MAX_NOTIONAL, "MAX_ORDER_NOTIONAL");
+    }
+
+    @Test
+    @Order(3)
+    void priceCollar() throws Exception {
+        limit(3, LimitName.PRICE_COLLAR_PCT, "5");
+        final BigDecimal far = aapl.multiply(new BigDecimal("1.10")).setScale(2, RoundingMode.HALF_UP);
+        expectReject(broker1.send(order(3, '1', 10, far)), RejectCode.RISK_PRICE_COLLAR, "PRICE_COLLAR");
+    }
+
+    @Test
+    @Order(4)
+    void marketOrdersNotAllowed() throws Exception {
+        limit(4, LimitName.MARKET_ORDERS_ALLOWED, "0");
+        expectReject(broker1.send(order(4, '1', 10, null)), RejectCode.RISK_MARKET_ORDER_NOT_ALLOWED,
+            "MARKET_ORDERS_ALLOWED");
+    }
+
+    @Test
+    @Order(5)
+    void grossAndNetCredit() throws Exception {
+        limit(5, LimitName.GROSS_NOTIONAL, "1000");
+        expectReject(broker1.send(order(5, '1', 100, aapl)), RejectCode.RISK_CREDIT_GROSS, "GROSS_NOTIONAL");
+        limit(6, LimitName.NET_NOTIONAL, "1000");
+        expectReject(broker1.send(order(6, '1', 100, aapl)), RejectCode.RISK_CREDIT_NET, "NET_NOTIONAL");
+    }
+
+    @Test
+    @Order(6)
+    void longAndShortPositionLimits() throws Exception {
+        limit(7, LimitName.MAX_LONG_POSITION, "50");
+        expectAccepted(broker1.send(order(7, '1', 50, BigDecimal.ONE)));
+        expectReject(broker1.send(order(7, '1', 1, BigDecimal.ONE)), RejectCode.RISK_POSITION_LONG,
+            "MAX_LONG_POSITION");
+        limit(8, LimitName.MAX_SHORT_POSITION, "50");
+        expectReject(broker1.send(order(8, '2', 51, aapl.multiply(BigDecimal.TEN))), RejectCode.RISK_POSITION_SHORT,
+            "MAX_SHORT_POSITION");
+    }
+
+    @Test
+    @Order(7)
+    void restrictedList() throws Exception {
+        sink.setListEntry(ListName.RESTRICTED, account(9), "AAPL", true);
+        expectReject(broker1.send(order(9, '1', 10, aapl)), RejectCode.RISK_RESTRICTED, "RESTRICTED");
+    }
+
+    @Test
+    @Order(8)
+    void regShoLocatesHardToBorrowAndShortExempt() throws Exception {
+        final BigDecimal high = aapl.multiply(BigDecimal.TEN);
+        expectReject(broker1.send(order(10, '5', 10, high)), RejectCode.RISK_NO_LOCATE, "NO_LOCATE");
+        sink.addLocate(new Locate("LOC-11", account(11), "AAPL", 100));
+        final Message over = order(11, '5', 101, high);
+        over.setString(5700, "LOC-11");
+        expectReject(broker1.send(over), RejectCode.RISK_LOCATE_EXHAUSTED, "LOCATE_EXHAUSTED");
+        final Message exact = order(11, '5', 100, high);
+        exact.setString(5700, "LOC-11");
+        expectAccepted(broker1.send(exact));
+        sink.setListEntry(ListName.HARD_TO_BORROW, account(12), "AAPL", true);
+        expectReject(broker1.send(order(12, '5', 10, high)), RejectCode.RISK_HARD_TO_BORROW, "HARD_TO_BORROW");
+        expectReject(broker1.send(order(13, '6', 10, high)), RejectCode.RISK_SHORT_EXEMPT_NOT_PERMITTED,
+            "SHORT_EXEMPT_ALLOWED");
+    }
+
+    @Test
+    @Order(9)
+    void duplicateOrdersWithinTheWindowAreBlocked() throws Exception {
+        limit(14, LimitName.DUPLICATE_WINDOW_MS, "60000");
+        limit(14, LimitName.DUPLICATE_BLOCK, "1");
+        expectAccepted(broker1.send(order(14, '1', 10, BigDecimal.ONE)));
+        expectReject(broker1.send(order(14, '1', 10, BigDecimal.ONE)), RejectCode.RISK_DUPLICATE_ORDER, "DUPLICATE");
+    }
+
+    @Test
+    @Order(10)
+    void orderRatePerAccount() throws Exception {
+        limit(15, LimitName.MAX_ORDERS_PER_SECOND, "2");
+        final List<Message> orders = List.of(order(15, '1', 1, new BigDecimal("1.01")),
+            order(15, '1', 1, new BigDecimal("1.02")), order(15, '1', 1, new BigDecimal("1.03")));
+        final List<Message> reports = broker1.sendAll(orders);
+        expectReject(reports.get(2), RejectCode.RISK_ORDER_RATE, "MAX_ORDERS_PER_SECOND");
+    }
+
+    @Test
+    @Order(11)
+    void averageDailyVolume() throws Exception {
+        limit(16, LimitName.MAX_ADV_PCT, "1");
+        final long adv = gateway.reference().instruments().find("AAPL").averageDailyVolume();
+        expectAccepted(broker1.send(order(16, '1', adv / 100, BigDecimal.ONE)));
+        expectReject(broker1.send(order(16, '1', adv / 100 + 1, new BigDecimal("1.01"))), RejectCode.RISK_ADV,
+            "MAX_ADV_PCT");
+    }
+
+    @Test
+    @Order(12)
+    void killSwitchCancelsOpenOrdersAndBlocksNewOnes() throws Exception {
+        final Message resting = order(17, '1', 10, BigDecimal.ONE);
+        expectAccepted(broker1.send(resting));
+        sink.setKillSwitch(KillScope.ACCOUNT, account(17), true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker1.reportsOf(resting.getString(11)).stream()
+            .anyMatch(r -> "4".equals(field(r, 150))));
+        expectReject(broker1.send(order(17, '1', 10, BigDecimal.ONE)), RejectCode.RISK_KILL_SWITCH, "KILL_SWITCH");
+        sink.setKillSwitch(KillScope.ACCOUNT, account(17), false);
+        expectAccepted(broker1.send(order(17, '1', 10, new BigDecimal("1.01"))));
+    }
+
+    @Test
+    @Order(13)
+    void messageRatePerSession() throws Exception {
+        sink.setLimit(new LimitKey(LimitScope.BROKER_FIRM, "BROKER2", LimitKey.ANY, LimitName.MAX_MESSAGES_PER_SECOND),
+            new BigDecimal("2"));
+        final List<Message> orders = List.of(order("B2-CUST-001", '1', 1, new BigDecimal("1.01")),
+            order("B2-CUST-001", '1', 1, new BigDecimal("1.02")), order("B2-CUST-001", '1', 1, new BigDecimal("1.03")));
+        final List<Message> reports = broker2.sendAll(orders);
+        expectReject(reports.get(2), RejectCode.RISK_MESSAGE_RATE, "MAX_MESSAGES_PER_SECOND");
+    }
+
+    @Test
+    @Order(14)
+    void firmCapitalThreshold() throws Exception {
+        final LimitKey capital = new LimitKey(LimitScope.FIRM, LimitKey.ANY, LimitKey.ANY, LimitName.CAPITAL_THRESHOLD);
+        sink.setLimit(capital, BigDecimal.ONE);
+        expectReject(broker1.send(order(18, '1', 10, BigDecimal.ONE)), RejectCode.RISK_CAPITAL, "CAPITAL_THRESHOLD");
+        sink.removeLimit(capital);
+        expectAccepted(broker1.send(order(18, '1', 10, new BigDecimal("1.01"))));
+    }
+
+    private static Message order(final int account, final char side, final long qty, final BigDecimal price) {
+        return order(account(account), side, qty, price);
+    }
+
+    private static Message order(final String account, final char side, final long qty, final BigDecimal price) {
+        final Message order = new NewOrderSingle();
+        order.setString(11, "RK-" + IDS.incrementAndGet() + "-" + System.nanoTime());
+        order.setString(1, account);
+        order.setString(55, "AAPL");
+        order.setChar(54, side);
+        order.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+        order.setDecimal(38, BigDecimal.valueOf(qty));
+        if (price == null) {
+            order.setChar(40, '1');
+        } else {
+            order.setChar(40, '2');
+            order.setDecimal(44, price);
+        }
+        order.setChar(59, '0');
+        return order;
+    }
+
+    private static String field(final quickfix.FieldMap message, final int tag) {
+        try {
+            return message.getString(tag);
+        } catch (final FieldNotFound ex) {
+            return null;
+        }
+    }
+
+    /** A FIX 4.4 broker session that collects ExecutionReports by ClOrdID. */
+    private static final class Client implements Application, AutoCloseable {
+        private final Map<String, List<Message>> reports = new ConcurrentHashMap<>();
+        private final String password;
+        private final SessionID id;
+        private final Initiator initiator;
+        private volatile boolean loggedOn;
+
+        Client(final String compId, final String password, final int port) throws Exception {
+            this.password = password;
+            this.id = new SessionID("FIX.4.4", compId, DemoSessions.GATEWAY_COMP_ID);
+            final SessionSettings settings = new SessionSettings();
+            settings.setString(id, "ConnectionType", "initiator");
+            settings.setString(id, "SocketConnectHost", "127.0.0.1");
+            settings.setString(id, "SocketConnectPort", Integer.toString(port));
+            settings.setString(id, "HeartBtInt", "30");
+            settings.setString(id, "ReconnectInterval", "1");
+            settings.setString(id, "NonStopSession", "Y");
+            settings.setString(id, "ResetOnLogon", "Y");
+            FixDictionary.sessionSettings("FIX.4.4").forEach((key, value) -> settings.setString(id, key, value));
+            initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings,
+                new SLF4JLogFactory(new SessionSettings()), new PortcullisMessageFactory());
+            initiator.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> loggedOn);
+        }
+
+        List<Message> reportsOf(final String clOrdId) {
+            return reports.getOrDefault(clOrdId, List.of());
+        }
+
+        /** Sends the order and returns its first ExecutionReport. */
+        Message send(final Message order) throws Exception {
+            return sendAll(List.of(order)).get(0);
+        }
+
+        /** Sends the orders back to back and returns the first ExecutionReport of each. */
+        List<Message> sendAll(final List<Message> orders) throws Exception {
+            for (final Message order : orders) {
+                assertThat(Session.sendToTarget(order, id)).isTrue();
+            }
+            final List<String> ids = orders.stream().map(o -> field(o, 11)).toList();
+            await().atMost(Duration.ofSeconds(15)).until(() -> ids.stream().noneMatch(c -> reportsOf(c).isEmpty()));
+            return ids.stream().map(c -> reportsOf(c).get(0)).toList();
+        }
+
+        @Override
+        public void fromApp(final Message message, final SessionID sessionId) throws FieldNotFound {
+            if ("8".equals(message.getHeader().getString(35))) {
+                reports.computeIfAbsent(message.getString(11), c -> new CopyOnWriteArrayList<>()).add(message);
+            }
+        }
+
+        @Override
+        public void toAdmin(final Message message, final SessionID sessionId) {
+            if ("A".equals(field(message.getHeader(), 35))) {
+                message.setString(553, sessionId.getSenderCompID());
+                message.setString(554, password);
+            }
+        }
+
+        @Override
+        public void onLogon(final SessionID sessionId) {
+            loggedOn = true;
+        }
+
+        @Override
+        public void onLogout(final SessionID sessionId) {
+            loggedOn = false;
+        }
+
+        @Override
+        public void onCreate(final SessionID sessionId) {
+        }
+
+        @Override
+        public void fromAdmin(final Message message, final SessionID sessionId) {
+        }
+
+        @Override
+        public void toApp(final Message message, final SessionID sessionId) {
+        }
+
+        @Override
+        public void close() {
+            initiator.stop(true);
+        }
+    }
+}
