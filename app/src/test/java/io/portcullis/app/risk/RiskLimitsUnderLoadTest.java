@@ -62,7 +62,7 @@ class RiskLimitsUnderLoadTest {
     private static final String BUYER = "UL-BUY";
     private static final String SELLER = "UL-SELL";
     private static final int THREADS = 8;
-    private static final int EDITS_PER_THREAD = 15;
+    private static final int EDITS_PER_THREAD = 40;
 
     @TempDir
     static Path temp;
