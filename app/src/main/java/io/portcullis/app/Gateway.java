@@ -2,6 +2,7 @@ package io.portcullis.app;
 
 import static io.portcullis.sql.schema.Tables.ORDERS;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
@@ -31,6 +32,7 @@ import io.portcullis.oms.journal.JournalConfiguration;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.recovery.Recovery;
 import io.portcullis.oms.recovery.SnapshotStore;
+import io.portcullis.oms.domain.Prices;
 import io.portcullis.oms.runner.CommandCallback;
 import io.portcullis.oms.runner.DurableRecordListener;
 import io.portcullis.oms.runner.EngineRunner;
@@ -42,7 +44,7 @@ import io.portcullis.risk.desk.DeskConfiguration;
 import io.portcullis.risk.desk.ExposureSource;
 import io.portcullis.risk.desk.LimitSync;
 import io.portcullis.risk.desk.MysqlExposureSource;
-import io.portcullis.risk.desk.MysqlRejectSource;
+import io.portcullis.risk.desk.RecentReject;
 import io.portcullis.risk.desk.RejectSource;
 import io.portcullis.risk.desk.RiskDesk;
 import io.portcullis.risk.model.RiskCommandSink;
@@ -159,7 +161,7 @@ public final class Gateway implements AutoCloseable {
         try {
             riskDesk = RiskDesk.start(deskConfiguration, database.dsl(), redisson, riskCommandSink(runner),
                 symbol -> reference.instruments().find(symbol) != null, exposureSource(database),
-                rejectSource(database), InstantSource.system());
+                rejectSource(outbound), InstantSource.system());
         } catch (final RuntimeException ex) {
             redisson.shutdown();
             runner.close();
@@ -272,9 +274,17 @@ public final class Gateway implements AutoCloseable {
         return new MysqlExposureSource(database.dsl(), InstantSource.system());
     }
 
-    /** Recent rejects for the risk desk: MySQL's projection until the engine's reject events are plugged in here. */
-    private static RejectSource rejectSource(final Database database) {
-        return new MysqlRejectSource(database.dsl());
+    /**
+     * Recent rejects for the risk desk, with the engine's reason code and text: every order the engine rejected
+     * since this node started (the outbound path keeps the last 1,000).
+     */
+    private static RejectSource rejectSource(final Outbound outbound) {
+        return (account, limit) -> outbound.recentRejects(account, limit).stream()
+            .map(r -> new RecentReject(r.at(), r.sessionId(), r.clOrdId(), r.account(), r.symbol(),
+                String.valueOf(r.side()), r.quantity(),
+                r.price() == Prices.NONE ? null : BigDecimal.valueOf(r.price(), 4),
+                r.code() + ": " + r.text()))
+            .toList();
     }
 
     private static HealthCheck check(final String name, final java.util.function.Supplier<String> problem) {

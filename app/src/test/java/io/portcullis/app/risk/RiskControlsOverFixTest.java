@@ -162,6 +162,8 @@ class RiskControlsOverFixTest {
         limit(1, LimitName.MAX_ORDER_QTY, "100");
         expectAccepted(broker1.send(order(1, '1', 100, aapl)));
         expectReject(broker1.send(order(1, '1', 101, aapl)), RejectCode.RISK_MAX_QTY, "MAX_ORDER_QTY");
+        assertThat(gateway.riskDesk().rejects(account(1), 10)).as("the risk desk's recent rejects").hasSize(1)
+            .first().satisfies(r -> assertThat(r.reason()).startsWith("RISK_MAX_QTY: MAX_ORDER_QTY"));
     }
 
     @Test

@@ -89,6 +89,9 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
     private final Map<String, OrderTags> tags = new ConcurrentHashMap<>();
     private final Map<String, ReportRouter.StatusHint> statusHints = new ConcurrentHashMap<>();
     private final java.util.Set<Long> liveGtdOrders = ConcurrentHashMap.newKeySet();
+    private static final int MAX_RECENT_REJECTS = 1_000;
+    private final java.util.concurrent.ConcurrentLinkedDeque<RejectedOrder> recentRejects =
+        new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final MarketDataDesk desk;
     private final Thread thread;
     private volatile boolean running = true;
@@ -168,6 +171,17 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         positions.close();
+    }
+
+    /**
+     * The orders the engine rejected since this process started (at most the last 1,000), newest first.
+     *
+     * @param account only this account's, or null for all
+     * @param limit   at most this many
+     */
+    public List<RejectedOrder> recentRejects(final String account, final int limit) {
+        return recentRejects.stream().filter(r -> account == null || account.equals(r.account())).limit(limit)
+            .toList();
     }
 
     /**
@@ -352,6 +366,18 @@ public final class Outbound implements DurableRecordListener, AutoCloseable {
 
     /** The router's view of the outbound thread's state. */
     private final class RouterContext implements ReportRouter.Context {
+        @Override
+        public void rejected(final ExecutionReport r) {
+            recentRejects.addFirst(new RejectedOrder(java.time.Instant.ofEpochSecond(0, r.transactTime()),
+                String.valueOf(r.sessionId()), r.clOrdId() == null ? null : r.clOrdId().toString(),
+                r.account() == null ? null : r.account().toString(), r.symbol() == null ? null : r.symbol().toString(),
+                r.side() == null ? '?' : r.side().fixValue(), r.orderQty(), r.price(),
+                r.rejectCode() == null ? null : r.rejectCode().name(), r.text() == null ? null : r.text().toString()));
+            while (recentRejects.size() > MAX_RECENT_REJECTS) {
+                recentRejects.pollLast();
+            }
+        }
+
         @Override
         public OrderTags tagsFor(final ExecutionReport r) {
             return Outbound.this.tagsFor(r);

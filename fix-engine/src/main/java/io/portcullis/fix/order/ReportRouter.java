@@ -44,6 +44,9 @@ final class ReportRouter {
 
         /** @return the broker firm of a session, or null when unknown */
         String firmOfSession(String session);
+
+        /** Records an order the engine rejected (live records only). */
+        void rejected(ExecutionReport report);
     }
 
     /** What a status request named, to fill required fields of an answer about an unknown order. */
@@ -84,6 +87,9 @@ final class ReportRouter {
         for (final RecordEvents.Event e : events.events) {
             switch (e) {
                 case RecordEvents.Report(ExecutionReport r) -> {
+                    if (!resend && r.execType() == ExecType.REJECTED) {
+                        context.rejected(r);
+                    }
                     final boolean last = massStatus && r.execType() == ExecType.ORDER_STATUS
                         && ++statusSeen == statusTotal;
                     report(r, massStatus, statusTotal, last, resendTo, undelivered);

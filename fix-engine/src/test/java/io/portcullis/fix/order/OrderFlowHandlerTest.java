@@ -130,8 +130,8 @@ class OrderFlowHandlerTest {
 
     @Test
     void shouldRejectUnsupportedSideOrderTypeAndTimeInForce() throws Exception {
-        receive(newOrder(FIX44, "S1", '5', "100", "10"), FIX44, broker1);
-        assertGatewayReject(FIX44, "11", "Side(54) '5'");
+        receive(newOrder(FIX44, "S1", '7', "100", "10"), FIX44, broker1);
+        assertGatewayReject(FIX44, "11", "Side(54) '7'");
         sender.sent.clear();
         final Message pegged = newOrder(FIX44, "S2", '1', "100", "10");
         pegged.setChar(40, 'P');
