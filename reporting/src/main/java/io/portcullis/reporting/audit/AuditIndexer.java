@@ -1,0 +1,273 @@
+package io.portcullis.reporting.audit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import org.apache.http.HttpHost;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.elasticsearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Indexes the engine journal into Elasticsearch as the audit trail: every audited event of every journal record
+ * becomes one document (see {@link AuditDocuments}) with the id {@code <topic>-<partition>-<offset>-<eventIndex>},
+ * written with {@code op_type=create}, so a replayed record writes nothing twice.
+ *
+ * <p>Reads partition 0 of the journal (read_committed, no consumer group: positions are the indexer's own). After
+ * every poll's documents are in Elasticsearch it stores the next offset in {@code <prefix>-audit-offsets}, next to
+ * the data it describes (an index restored from a snapshot brings its position with it); a restart resumes there,
+ * and the overlap since the last stored position is absorbed by create-by-id. While Elasticsearch is unreachable or
+ * overloaded it retries with backoff and reads nothing more from Kafka: nothing is dropped, memory stays bounded by
+ * one poll. A document Elasticsearch refuses for good stops the indexer ({@link #failure()}) without storing a
+ * position past it.
+ *
+ * <p>Runs on its own thread ({@link #start()}); the accessors may be read from any thread.
+ */
+public final class AuditIndexer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditIndexer.class);
+
+    private final AuditIndexerConfiguration configuration;
+    private final AuditIndices indices;
+    private final AtomicLong nextOffset = new AtomicLong(-1);
+    private final AtomicLong endOffset = new AtomicLong();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong alreadyIndexed = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private volatile boolean running;
+    private volatile Exception failure;
+    private Thread thread;
+    private RestClient restClient;
+    private KafkaConsumer<byte[], byte[]> consumer;
+
+    /** @param configuration where to read and write */
+    public AuditIndexer(final AuditIndexerConfiguration configuration) {
+        this.configuration = configuration;
+        this.indices = new AuditIndices(configuration.indexPrefix(), configuration.replicas());
+    }
+
+    /** Starts the indexer thread; templates are put (and the stored position read) once Elasticsearch answers. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        LOG.info("{}", configuration.describe());
+        restClient = RestClient.builder(HttpHost.create(configuration.elasticsearchUrl())).build();
+        consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        thread = new Thread(this::run, "audit-indexer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Properties consumerProperties() {
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, configuration.bootstrap());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(configuration.maxPollRecords()));
+        // Larger, fewer bulks: the audit trail is asynchronous, and each bulk fsyncs Elasticsearch's translog on the
+        // disk the journal shares.
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "262144");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-indexer-" + configuration.topic());
+        return props;
+    }
+
+    private void run() {
+        final TopicPartition partition = new TopicPartition(configuration.topic(), 0);
+        final Backoff backoff = new Backoff(configuration.retryInitialMs(), configuration.retryMaxMs(),
+            () -> running, retries);
+        try {
+            final ElasticsearchClient client = new ElasticsearchClient(
+                new RestClientTransport(restClient, new JacksonJsonpMapper()));
+            final BulkCreate bulk = new BulkCreate(client, configuration.bulkDocuments(), backoff);
+            putTemplates(client, backoff);
+            final long start = storedOffset(client, partition, backoff);
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, start);
+            nextOffset.set(start);
+            LOG.info("audit indexer resumes {} at offset {} into {}", configuration.topic(), start, indices.alias());
+            final AuditDocuments documents = new AuditDocuments(indices);
+            while (running) {
+                final ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
+                trackEnd(partition, batch.isEmpty());
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                long last = -1;
+                for (final ConsumerRecord<byte[], byte[]> record : batch) {
+                    documents.add(record.topic(), record.partition(), record.offset(), record.value());
+                    last = record.offset();
+                }
+                bulk.write(documents.documents());
+                documents.clear();
+                storeOffset(client, partition, last + 1, backoff);
+                nextOffset.set(last + 1);
+                created.set(bulk.created());
+                alreadyIndexed.set(bulk.alreadyIndexed());
+            }
+        } catch (final Backoff.Stopped | WakeupException ex) {
+            if (running) {
+                failure = ex;
+            }
+        } catch (final RuntimeException ex) {
+            failure = ex;
+            LOG.error("audit indexer stopped: {}", ex.toString(), ex);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void trackEnd(final TopicPartition partition, final boolean empty) {
+        final OptionalLong lag = consumer.currentLag(partition);
+        if (lag.isPresent()) {
+            endOffset.set(consumer.position(partition) + lag.getAsLong());
+        } else if (empty) {
+            endOffset.set(consumer.endOffsets(List.of(partition)).get(partition));
+        }
+    }
+
+    private void putTemplates(final ElasticsearchClient client, final Backoff backoff) {
+        while (true) {
+            try {
+                indices.putTemplates(client);
+                backoff.reset();
+                return;
+            } catch (final IOException | ElasticsearchException ex) {
+                retryOrRefuse("put the audit templates", ex, backoff);
+            }
+        }
+    }
+
+    private long storedOffset(final ElasticsearchClient client, final TopicPartition partition, final Backoff backoff) {
+        while (true) {
+            try {
+                final GetResponse<StoredOffset> got = client.get(g -> g.index(indices.offsetsIndex())
+                    .id(offsetId(partition)), StoredOffset.class);
+                backoff.reset();
+                return got.found() && got.source() != null ? got.source().nextOffset() : 0;
+            } catch (final ElasticsearchException ex) {
+                if (ex.status() == 404) {
+                    return 0; // no offsets index yet: nothing indexed
+                }
+                retryOrRefuse("read the stored offset", ex, backoff);
+            } catch (final IOException ex) {
+                retryOrRefuse("read the stored offset", ex, backoff);
+            }
+        }
+    }
+
+    private void storeOffset(final ElasticsearchClient client, final TopicPartition partition, final long next,
+                             final Backoff backoff) {
+        final Map<String, Object> doc = Map.of("topic", partition.topic(), "partition", partition.partition(),
+            "nextOffset", next, "updatedAt", Instant.now().toString());
+        while (true) {
+            try {
+                client.index(i -> i.index(indices.offsetsIndex()).id(offsetId(partition)).document(doc));
+                backoff.reset();
+                return;
+            } catch (final IOException | ElasticsearchException ex) {
+                retryOrRefuse("store offset " + next, ex, backoff);
+            }
+        }
+    }
+
+    private static void retryOrRefuse(final String what, final Exception ex, final Backoff backoff) {
+        if (ex instanceof ElasticsearchException es && es.status() != 429 && es.status() < 500) {
+            throw new BulkCreate.Refused("cannot " + what + ": " + es.getMessage());
+        }
+        LOG.warn("audit indexer cannot {} ({}); retrying", what, ex.toString());
+        backoff.pause();
+    }
+
+    private static String offsetId(final TopicPartition partition) {
+        return partition.topic() + "-" + partition.partition();
+    }
+
+    /** The offsets document. */
+    record StoredOffset(String topic, int partition, long nextOffset, String updatedAt) {
+    }
+
+    /** The alias over every daily audit index. */
+    public String alias() {
+        return indices.alias();
+    }
+
+    /** The daily index an event at {@code transactTime} (epoch nanos UTC) belongs in. */
+    public String dailyIndex(final long transactTime) {
+        return indices.dailyIndex(transactTime);
+    }
+
+    /** The index holding the stored positions. */
+    public String offsetsIndex() {
+        return indices.offsetsIndex();
+    }
+
+    /** The next journal offset to index (-1 until the stored position is read): every record below it is indexed. */
+    public long nextOffset() {
+        return nextOffset.get();
+    }
+
+    /** Journal records not yet indexed (for metrics). */
+    public long lag() {
+        return Math.max(0, endOffset.get() - nextOffset.get());
+    }
+
+    /** Documents this indexer created since start. */
+    public long createdDocuments() {
+        return created.get();
+    }
+
+    /** Documents found already indexed (409 on create) since start: the replayed overlap. */
+    public long alreadyIndexedDocuments() {
+        return alreadyIndexed.get();
+    }
+
+    /** Elasticsearch attempts that failed and were retried since start. */
+    public long retries() {
+        return retries.get();
+    }
+
+    /** The error that stopped the indexer, or null. */
+    public Exception failure() {
+        return failure;
+    }
+
+    /** Stops the thread, waits for it and closes the Elasticsearch client. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(30_000);
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            restClient.close();
+        } catch (final IOException ex) {
+            LOG.warn("closing the Elasticsearch client: {}", ex.toString());
+        }
+    }
+}
