@@ -6,23 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.portcullis.app.Gateway;
-import io.portcullis.app.demo.DemoData;
-import io.portcullis.app.demo.DemoSessions;
-import io.portcullis.config.Settings;
-import io.portcullis.fix.dictionary.FixDictionary;
-import io.portcullis.fix.messages.PortcullisMessageFactory;
 import io.portcullis.fix.messages.fix44.NewOrderSingle;
 import io.portcullis.oms.domain.RejectCode;
 import io.portcullis.oms.runner.CommandCallback;
@@ -34,9 +26,6 @@ import io.portcullis.risk.model.LimitScope;
 import io.portcullis.risk.model.ListName;
 import io.portcullis.risk.model.Locate;
 import io.portcullis.risk.model.RiskCommandSink;
-import io.portcullis.testsupport.Isolation;
-import io.portcullis.testsupport.LocalStack;
-import io.portcullis.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,16 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import quickfix.Application;
 import quickfix.FieldNotFound;
-import quickfix.Initiator;
-import quickfix.MemoryStoreFactory;
 import quickfix.Message;
-import quickfix.SLF4JLogFactory;
-import quickfix.Session;
-import quickfix.SessionID;
-import quickfix.SessionSettings;
-import quickfix.SocketInitiator;
 
 /**
  * Every pre-trade risk reject code end to end: a real gateway (engine with {@code RiskEngine}, Kafka journal, MySQL),
@@ -69,7 +50,7 @@ class RiskControlsOverFixTest {
     @TempDir
     static Path temp;
 
-    private static TestDatabase testDatabase;
+    private static RiskTestGateway node;
     private static Gateway gateway;
     private static RiskCommandSink sink;
     private static FixBroker broker1;
@@ -79,35 +60,10 @@ class RiskControlsOverFixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        LocalStack.require(LocalStack.Service.MYSQL, LocalStack.Service.KAFKA, LocalStack.Service.REDIS);
-        testDatabase = TestDatabase.create(RiskControlsOverFixTest.class);
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        for (final String name : List.of("PORTCULLIS_FIX44_PORT", "PORTCULLIS_FIX42_PORT", "PORTCULLIS_FIXT11_PORT")) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                System.setProperty(name, Integer.toString(name.contains("44") ? port : socket.getLocalPort()));
-            }
-        }
-        final Path home = Path.of(System.getenv().getOrDefault("PORTCULLIS_HOME", ".."));
-        final Settings settings = Settings.of(Map.of(
-            "gateway.fix-config", home.resolve("etc/demo/gateway.cfg").toString(),
-            "gateway.http-port", "-1", "risk.enforce-trading-hours", "false",
-            "gateway.data-dir", temp.resolve("data").toString(),
-            "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),
-            "kafka.bootstrap", LocalStack.kafkaBootstrap(),
-            "journal.topic", Isolation.topicName(RiskControlsOverFixTest.class, "journal")), Map.of(), Map.of());
-        gateway = Gateway.start(settings, database -> {
-            DemoData.seed(database);
-            DemoSessions.seed(database);
-            for (int i = 1; i <= 20; i++) {
-                database.dsl().insertInto(ACCOUNT).set(ACCOUNT.ACCOUNT_ID, account(i)).set(ACCOUNT.FIRM_ID, "BROKER1")
-                    .set(ACCOUNT.NAME, "risk case " + i).set(ACCOUNT.ACCOUNT_TYPE, "CUSTOMER")
-                    .set(ACCOUNT.FDID, "FDID-" + account(i)).set(ACCOUNT.IS_DEFAULT, false)
-                    .set(ACCOUNT.CREATED_AT, LocalDateTime.now(ZoneOffset.UTC)).onDuplicateKeyIgnore().execute();
-            }
-        }, line -> { });
+        node = RiskTestGateway.start(RiskControlsOverFixTest.class, temp, Map.of(),
+            java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(RiskControlsOverFixTest::account).toList());
+        gateway = node.gateway;
+        final int port = node.port;
         sink = new EngineRiskCommandSink(gateway.enginePort()::submit, new CommandCallback() {
             @Override
             public void onDurable(final long sequence, final long offset, final byte[] record) {
@@ -130,10 +86,9 @@ class RiskControlsOverFixTest {
             broker1.close();
             broker2.close();
         }
-        if (gateway != null) {
-            gateway.close();
+        if (node != null) {
+            node.close();
         }
-        testDatabase.close();
     }
 
     private static String account(final int i) {
@@ -271,7 +226,7 @@ class RiskControlsOverFixTest {
         expectAccepted(broker1.send(resting));
         sink.setKillSwitch(KillScope.ACCOUNT, account(17), true);
         await().atMost(Duration.ofSeconds(10)).until(() -> broker1.reportsOf(resting.getString(11)).stream()
-            .anyMatch(r -> "4".equals(field(r, 150))));
+            .anyMatch(r -> "4".equals(FixBroker.field(r, 150))));
         expectReject(broker1.send(order(17, '1', 10, BigDecimal.ONE)), RejectCode.RISK_KILL_SWITCH, "KILL_SWITCH");
         sink.setKillSwitch(KillScope.ACCOUNT, account(17), false);
         expectAccepted(broker1.send(order(17, '1', 10, new BigDecimal("1.01"))));
@@ -320,11 +275,4 @@ class RiskControlsOverFixTest {
         return order;
     }
 
-    private static String field(final quickfix.FieldMap message, final int tag) {
-        try {
-            return message.getString(tag);
-        } catch (final FieldNotFound ex) {
-            return null;
-        }
-    }
 }

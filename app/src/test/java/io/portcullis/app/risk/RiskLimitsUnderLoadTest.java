@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -27,9 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.portcullis.app.Gateway;
-import io.portcullis.app.demo.DemoData;
-import io.portcullis.app.demo.DemoSessions;
-import io.portcullis.config.Settings;
 import io.portcullis.fix.messages.fix44.NewOrderSingle;
 import io.portcullis.oms.domain.RejectCode;
 import io.portcullis.risk.desk.DeskRefusal;
@@ -39,9 +35,6 @@ import io.portcullis.risk.desk.LimitView;
 import io.portcullis.risk.model.LimitKey;
 import io.portcullis.risk.model.LimitName;
 import io.portcullis.risk.model.LimitScope;
-import io.portcullis.testsupport.Isolation;
-import io.portcullis.testsupport.LocalStack;
-import io.portcullis.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,42 +60,16 @@ class RiskLimitsUnderLoadTest {
     @TempDir
     static Path temp;
 
-    private static TestDatabase testDatabase;
+    private static RiskTestGateway node;
     private static Gateway gateway;
     private static FixBroker broker;
     private static final AtomicLong IDS = new AtomicLong();
 
     @BeforeAll
     static void start() throws Exception {
-        LocalStack.require(LocalStack.Service.MYSQL, LocalStack.Service.KAFKA, LocalStack.Service.REDIS);
-        testDatabase = TestDatabase.create(RiskLimitsUnderLoadTest.class);
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        for (final String name : List.of("PORTCULLIS_FIX44_PORT", "PORTCULLIS_FIX42_PORT", "PORTCULLIS_FIXT11_PORT")) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                System.setProperty(name, Integer.toString(name.contains("44") ? port : socket.getLocalPort()));
-            }
-        }
-        final Path home = Path.of(System.getenv().getOrDefault("PORTCULLIS_HOME", ".."));
-        final Settings settings = Settings.of(Map.of(
-            "gateway.fix-config", home.resolve("etc/demo/gateway.cfg").toString(),
-            "gateway.http-port", "-1", "risk.enforce-trading-hours", "false",
-            "gateway.data-dir", temp.resolve("data").toString(),
-            "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),
-            "kafka.bootstrap", LocalStack.kafkaBootstrap(),
-            "journal.topic", Isolation.topicName(RiskLimitsUnderLoadTest.class, "journal")), Map.of(), Map.of());
-        gateway = Gateway.start(settings, database -> {
-            DemoData.seed(database);
-            DemoSessions.seed(database);
-            for (final String account : List.of(BUYER, SELLER)) {
-                database.dsl().insertInto(ACCOUNT).set(ACCOUNT.ACCOUNT_ID, account).set(ACCOUNT.FIRM_ID, "BROKER1")
-                    .set(ACCOUNT.NAME, account).set(ACCOUNT.ACCOUNT_TYPE, "CUSTOMER").set(ACCOUNT.FDID, "FDID-" + account)
-                    .set(ACCOUNT.IS_DEFAULT, false).set(ACCOUNT.CREATED_AT, LocalDateTime.now(ZoneOffset.UTC))
-                    .onDuplicateKeyIgnore().execute();
-            }
-        }, line -> { });
+        node = RiskTestGateway.start(RiskLimitsUnderLoadTest.class, temp, Map.of(), List.of(BUYER, SELLER));
+        gateway = node.gateway;
+        final int port = node.port;
         broker = new FixBroker("BROKER1", "broker1-demo", port);
     }
 
@@ -111,10 +78,9 @@ class RiskLimitsUnderLoadTest {
         if (broker != null) {
             broker.close();
         }
-        if (gateway != null) {
-            gateway.close();
+        if (node != null) {
+            node.close();
         }
-        testDatabase.close();
     }
 
     private static LimitKey key(final String account) {

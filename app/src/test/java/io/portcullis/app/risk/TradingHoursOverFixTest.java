@@ -3,7 +3,6 @@ package io.portcullis.app.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -12,16 +11,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import io.portcullis.app.Gateway;
-import io.portcullis.app.demo.DemoData;
-import io.portcullis.app.demo.DemoSessions;
-import io.portcullis.config.Settings;
 import io.portcullis.fix.messages.fix44.NewOrderSingle;
 import io.portcullis.oms.domain.RejectCode;
 import io.portcullis.oms.instrument.InstrumentCsvLoader;
-import io.portcullis.testsupport.Isolation;
-import io.portcullis.testsupport.LocalStack;
-import io.portcullis.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,41 +31,19 @@ class TradingHoursOverFixTest {
     @TempDir
     static Path temp;
 
-    private static TestDatabase testDatabase;
-    private static Gateway gateway;
+    private static RiskTestGateway node;
     private static FixBroker broker;
 
     @BeforeAll
     static void start() throws Exception {
-        LocalStack.require(LocalStack.Service.MYSQL, LocalStack.Service.KAFKA, LocalStack.Service.REDIS);
-        testDatabase = TestDatabase.create(TradingHoursOverFixTest.class);
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        for (final String name : List.of("PORTCULLIS_FIX44_PORT", "PORTCULLIS_FIX42_PORT", "PORTCULLIS_FIXT11_PORT")) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                System.setProperty(name, Integer.toString(name.contains("44") ? port : socket.getLocalPort()));
-            }
-        }
         final int hourNow = LocalDateTime.now(ZoneId.of("America/New_York")).getHour();
         final String closedHours = hourNow < 12 ? "13:00-14:00" : "01:00-02:00";
         final Path instruments = temp.resolve("instruments.csv");
         Files.writeString(instruments, InstrumentCsvLoader.EXTENDED_HEADER + "\n"
             + "AAPL,Apple Inc.,XNAS,true,0.01,1,268.47,ACTIVE,50000000," + closedHours + "\n");
-        final Path home = Path.of(System.getenv().getOrDefault("PORTCULLIS_HOME", ".."));
-        final Settings settings = Settings.of(Map.of(
-            "gateway.fix-config", home.resolve("etc/demo/gateway.cfg").toString(),
-            "gateway.http-port", "-1", "risk.enforce-trading-hours", "true",
-            "gateway.instruments", instruments.toString(),
-            "gateway.data-dir", temp.resolve("data").toString(),
-            "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),
-            "kafka.bootstrap", LocalStack.kafkaBootstrap(),
-            "journal.topic", Isolation.topicName(TradingHoursOverFixTest.class, "journal")), Map.of(), Map.of());
-        gateway = Gateway.start(settings, database -> {
-            DemoData.seed(database);
-            DemoSessions.seed(database);
-        }, line -> { });
+        node = RiskTestGateway.start(TradingHoursOverFixTest.class, temp, Map.of("risk.enforce-trading-hours", "true",
+            "gateway.instruments", instruments.toString()), List.of());
+        final int port = node.port;
         broker = new FixBroker("BROKER1", "broker1-demo", port);
     }
 
@@ -82,10 +52,9 @@ class TradingHoursOverFixTest {
         if (broker != null) {
             broker.close();
         }
-        if (gateway != null) {
-            gateway.close();
+        if (node != null) {
+            node.close();
         }
-        testDatabase.close();
     }
 
     @Test
