@@ -21,6 +21,7 @@ import io.portcullis.oms.command.OrderStatusRequest;
 import io.portcullis.oms.command.ReplaceOrder;
 import io.portcullis.oms.command.ResumeSymbol;
 import io.portcullis.oms.command.RiskUpdate;
+import io.portcullis.oms.domain.ExecType;
 import io.portcullis.oms.domain.InstrumentStatus;
 import io.portcullis.oms.domain.Prices;
 import io.portcullis.oms.domain.RejectCode;
@@ -46,42 +47,149 @@ import io.portcullis.oms.journal.JournalRecord;
  *
  * <p>Single-threaded (the indexer's thread); allocates freely.
  */
-final class AuditDocuments implements EngineListener {
+final class AuditDocuments implements EngineListener, AuditSource {
     private final AuditIndices indices;
+    private final HashChain chain;
     private final List<AuditDocument> out = new ArrayList<>();
     private String topic;
     private int partition;
     private long offset;
     private JournalRecord record;
     private Map<String, Object> command;
+    private Command decoded;
     private int eventIndex;
+    // The risk decision of a NewOrder or ReplaceOrder, gathered from its events.
+    private long riskOrderId;
+    private long riskTime;
+    private RejectCode riskReject;
+    private String riskText;
+    private RejectCode riskWarning;
+    private boolean otherReject;
 
-    AuditDocuments(final AuditIndices indices) {
+    /**
+     * @param indices where documents go
+     * @param chain   the journal's hash chain, positioned at the next document
+     */
+    AuditDocuments(final AuditIndices indices, final HashChain chain) {
         this.indices = indices;
+        this.chain = chain;
     }
 
-    /** Adds the documents of the journal record at {@code topic}/{@code partition}/{@code offset}. */
-    void add(final String topic, final int partition, final long offset, final byte[] value) {
+    @Override
+    public void add(final String topic, final int partition, final long offset, final long timestamp,
+                    final byte[] value) {
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
         this.record = JournalRecord.decode(value);
-        this.command = command(CommandCodec.decode(record.command()));
+        this.decoded = CommandCodec.decode(record.command());
+        this.command = command(decoded);
         this.eventIndex = 0;
+        riskOrderId = 0;
+        riskTime = Long.MIN_VALUE;
+        riskReject = null;
+        riskText = null;
+        riskWarning = null;
+        otherReject = false;
         EventDecoder.decode(record.events(), 0, record.events().length, this);
+        riskDecision();
     }
 
-    /** The documents added since the last {@link #clear()}. */
-    List<AuditDocument> documents() {
+    @Override
+    public HashChain chain() {
+        return chain;
+    }
+
+    /**
+     * One RISK_DECISION document per NewOrder or ReplaceOrder the pre-trade check decided: REJECT with the code and
+     * the text naming the limit and values, WARN when it passed with a warning, PASS otherwise; none when the command
+     * was refused before the check (validation). Its event index is the record's event count, one past its last
+     * event, so its id is as stable as the others'.
+     */
+    private void riskDecision() {
+        final long qty;
+        final long price;
+        final String clOrdId;
+        final String account;
+        final String symbol;
+        final Side side;
+        switch (decoded) {
+            case NewOrder o -> {
+                qty = o.qty();
+                price = o.price();
+                clOrdId = o.clOrdId();
+                account = o.account();
+                symbol = o.symbol();
+                side = o.side();
+            }
+            case ReplaceOrder o -> {
+                qty = o.qty();
+                price = o.price();
+                clOrdId = o.clOrdId();
+                account = null;
+                symbol = o.symbol();
+                side = o.side();
+            }
+            default -> {
+                return;
+            }
+        }
+        if (riskTime == Long.MIN_VALUE || riskReject == null && otherReject) {
+            return;
+        }
+        final Map<String, Object> doc = event("RISK_DECISION", riskTime);
+        doc.put("riskDecision", riskReject != null ? "REJECT" : riskWarning != null ? "WARN" : "PASS");
+        putId(doc, "orderId", riskOrderId);
+        put(doc, "sessionId", command.get("sessionId"));
+        put(doc, "clOrdId", clOrdId);
+        put(doc, "account", account);
+        put(doc, "symbol", symbol);
+        put(doc, "side", side);
+        doc.put("orderQty", qty);
+        price(doc, "price", price);
+        if (price != Prices.NONE) {
+            doc.put("notional", notional(qty, price));
+        }
+        reject(doc, riskReject != null ? riskReject : riskWarning);
+        put(doc, "text", riskText);
+        emit(doc, riskTime);
+    }
+
+    private void decided(final long orderId, final RejectCode code, final CharSequence text, final long time) {
+        if (riskTime == Long.MIN_VALUE) {
+            riskTime = time;
+        }
+        if (riskOrderId == 0) {
+            riskOrderId = orderId;
+        }
+        if (code != null && code != RejectCode.NONE) {
+            if (code.name().startsWith("RISK_")) {
+                if (riskReject == null) {
+                    riskReject = code;
+                    riskText = text == null ? null : text.toString();
+                }
+            } else {
+                otherReject = true;
+            }
+        }
+    }
+
+    @Override
+    public List<AuditDocument> documents() {
         return out;
     }
 
-    void clear() {
+    @Override
+    public void clear() {
         out.clear();
     }
 
     @Override
     public void onExecutionReport(final ExecutionReport r) {
+        if (r.execType() == ExecType.NEW || r.execType() == ExecType.REJECTED || r.execType() == ExecType.REPLACED) {
+            decided(r.orderId(), r.execType() == ExecType.REJECTED ? r.rejectCode() : null, r.text(),
+                r.transactTime());
+        }
         final Map<String, Object> doc = event("EXECUTION_REPORT", r.transactTime());
         put(doc, "execId", Long.toString(r.execId()));
         putId(doc, "orderId", r.orderId());
@@ -108,6 +216,9 @@ final class AuditDocuments implements EngineListener {
         price(doc, "lastPx", r.lastPx());
         if (r.lastQty() != 0) {
             doc.put("lastQty", r.lastQty());
+            if (r.lastPx() != Prices.NONE) {
+                doc.put("lastNotional", notional(r.lastQty(), r.lastPx()));
+            }
         }
         putId(doc, "tradeId", r.tradeId());
         putId(doc, "contraOrderId", r.contraOrderId());
@@ -121,6 +232,9 @@ final class AuditDocuments implements EngineListener {
 
     @Override
     public void onCancelReject(final CancelReject r) {
+        if (r.replace()) {
+            decided(r.orderId(), r.rejectCode(), r.text(), r.transactTime());
+        }
         final Map<String, Object> doc = event("CANCEL_REJECT", r.transactTime());
         putId(doc, "orderId", r.orderId());
         put(doc, "sessionId", r.sessionId());
@@ -198,6 +312,9 @@ final class AuditDocuments implements EngineListener {
     public void onRiskWarning(final long commandSequence, final long orderId, final CharSequence sessionId,
                               final CharSequence clOrdId, final RejectCode code, final CharSequence text,
                               final long transactTime) {
+        if (riskWarning == null) {
+            riskWarning = code;
+        }
         final Map<String, Object> doc = event("RISK_WARNING", transactTime);
         putId(doc, "orderId", orderId);
         put(doc, "sessionId", sessionId);
@@ -239,6 +356,7 @@ final class AuditDocuments implements EngineListener {
     }
 
     private void emit(final Map<String, Object> doc, final long transactTime) {
+        chain.link(doc);
         out.add(new AuditDocument(indices.dailyIndex(transactTime),
             topic + "-" + partition + "-" + offset + "-" + eventIndex, doc));
         eventIndex++;
@@ -344,6 +462,15 @@ final class AuditDocuments implements EngineListener {
     private static void price(final Map<String, Object> doc, final String field, final long scaled) {
         if (scaled != Prices.NONE) {
             doc.put(field, scaled);
+        }
+    }
+
+    /** Quantity times a 1e-4 USD price, in 1e-4 USD; saturates at Long.MAX_VALUE (never reached by real orders). */
+    private static long notional(final long qty, final long price) {
+        try {
+            return Math.multiplyExact(qty, price);
+        } catch (final ArithmeticException ex) {
+            return Long.MAX_VALUE;
         }
     }
 

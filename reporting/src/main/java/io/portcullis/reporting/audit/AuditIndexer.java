@@ -43,9 +43,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditIndexer.class);
+    /** A checkpoint at least this often while documents arrive, whatever {@code audit.checkpoint-every} says. */
+    private static final long CHECKPOINT_INTERVAL_NANOS = 60_000_000_000L;
 
     private final AuditIndexerConfiguration configuration;
     private final AuditIndices indices;
+    private final AuditCheckpoints checkpoints;
     private final AtomicLong nextOffset = new AtomicLong(-1);
     private final AtomicLong endOffset = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
@@ -57,10 +60,19 @@ public final class AuditIndexer implements AutoCloseable {
     private RestClient restClient;
     private KafkaConsumer<byte[], byte[]> consumer;
 
-    /** @param configuration where to read and write */
+    /** An indexer that keeps no checkpoints (tests of indexing alone). */
     public AuditIndexer(final AuditIndexerConfiguration configuration) {
+        this(configuration, null);
+    }
+
+    /**
+     * @param configuration where to read and write
+     * @param checkpoints   where the hash chain's checkpoints go, or null for none
+     */
+    public AuditIndexer(final AuditIndexerConfiguration configuration, final AuditCheckpoints checkpoints) {
         this.configuration = configuration;
         this.indices = new AuditIndices(configuration.indexPrefix(), configuration.replicas());
+        this.checkpoints = checkpoints;
     }
 
     /** Starts the indexer thread; templates are put (and the stored position read) once Elasticsearch answers. */
@@ -72,7 +84,8 @@ public final class AuditIndexer implements AutoCloseable {
         LOG.info("{}", configuration.describe());
         restClient = RestClient.builder(HttpHost.create(configuration.elasticsearchUrl())).build();
         consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        thread = new Thread(this::run, "audit-indexer");
+        thread = new Thread(this::run, "audit-indexer-" + configuration.stream().name().toLowerCase(
+            java.util.Locale.ROOT));
         thread.setDaemon(true);
         thread.start();
     }
@@ -100,12 +113,17 @@ public final class AuditIndexer implements AutoCloseable {
                 new RestClientTransport(restClient, new JacksonJsonpMapper()));
             final BulkCreate bulk = new BulkCreate(client, configuration.bulkDocuments(), backoff);
             putTemplates(client, backoff);
-            final long start = storedOffset(client, partition, backoff);
+            final StoredOffset stored = storedOffset(client, partition, backoff);
+            final long start = stored.nextOffset();
             consumer.assign(List.of(partition));
             consumer.seek(partition, start);
             nextOffset.set(start);
-            LOG.info("audit indexer resumes {} at offset {} into {}", configuration.topic(), start, indices.alias());
-            final AuditDocuments documents = new AuditDocuments(indices);
+            final HashChain chain = new HashChain(configuration.topic(), stored.chainSeq(), stored.chainHash());
+            LOG.info("audit indexer resumes {} at offset {} (chain sequence {}) into {}", configuration.topic(), start,
+                chain.nextSeq(), indices.alias());
+            final AuditSource documents = configuration.stream().create(indices, chain);
+            long checkpointedSeq = chain.nextSeq();
+            long checkpointedAt = System.nanoTime();
             while (running) {
                 final ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
                 trackEnd(partition, batch.isEmpty());
@@ -114,13 +132,23 @@ public final class AuditIndexer implements AutoCloseable {
                 }
                 long last = -1;
                 for (final ConsumerRecord<byte[], byte[]> record : batch) {
-                    documents.add(record.topic(), record.partition(), record.offset(), record.value());
+                    documents.add(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                        record.value());
                     last = record.offset();
                 }
                 bulk.write(documents.documents());
+                final String lastTime = documents.documents().isEmpty() ? null
+                    : (String) documents.documents().getLast().source().get("transactTime");
                 documents.clear();
-                storeOffset(client, partition, last + 1, backoff);
+                storeOffset(client, partition, last + 1, chain, backoff);
                 nextOffset.set(last + 1);
+                if (checkpoints != null && lastTime != null
+                    && (chain.nextSeq() - checkpointedSeq >= configuration.checkpointEvery()
+                        || System.nanoTime() - checkpointedAt >= CHECKPOINT_INTERVAL_NANOS)
+                    && checkpoint(chain, last + 1, lastTime)) {
+                    checkpointedSeq = chain.nextSeq();
+                    checkpointedAt = System.nanoTime();
+                }
                 created.set(bulk.created());
                 alreadyIndexed.set(bulk.alreadyIndexed());
             }
@@ -157,16 +185,41 @@ public final class AuditIndexer implements AutoCloseable {
         }
     }
 
-    private long storedOffset(final ElasticsearchClient client, final TopicPartition partition, final Backoff backoff) {
+    /** Stores a checkpoint of the chain; a failure is logged and retried at the next batch (indexing goes on). */
+    private boolean checkpoint(final HashChain chain, final long next, final String lastTime) {
+        try {
+            checkpoints.record(new AuditCheckpoints.Checkpoint(chain.stream(), chain.nextSeq() - 1,
+                chain.lastHash(), next, Instant.parse(lastTime)));
+            return true;
+        } catch (final RuntimeException ex) {
+            LOG.warn("audit indexer cannot store the checkpoint at chain sequence {} ({}); retrying with the next "
+                + "batch", chain.nextSeq() - 1, ex.toString());
+            return false;
+        }
+    }
+
+    private StoredOffset storedOffset(final ElasticsearchClient client, final TopicPartition partition,
+                                      final Backoff backoff) {
+        final StoredOffset none = new StoredOffset(partition.topic(), partition.partition(), 0, null, 0,
+            HashChain.GENESIS);
         while (true) {
             try {
                 final GetResponse<StoredOffset> got = client.get(g -> g.index(indices.offsetsIndex())
                     .id(offsetId(partition)), StoredOffset.class);
                 backoff.reset();
-                return got.found() && got.source() != null ? got.source().nextOffset() : 0;
+                if (!got.found() || got.source() == null) {
+                    return none;
+                }
+                final StoredOffset stored = got.source();
+                if (stored.chainHash() == null) {
+                    LOG.warn("the stored position of {} has no hash chain state: indexing again from offset 0",
+                        partition.topic());
+                    return none;
+                }
+                return stored;
             } catch (final ElasticsearchException ex) {
                 if (ex.status() == 404) {
-                    return 0; // no offsets index yet: nothing indexed
+                    return none; // no offsets index yet: nothing indexed
                 }
                 retryOrRefuse("read the stored offset", ex, backoff);
             } catch (final IOException ex) {
@@ -176,9 +229,10 @@ public final class AuditIndexer implements AutoCloseable {
     }
 
     private void storeOffset(final ElasticsearchClient client, final TopicPartition partition, final long next,
-                             final Backoff backoff) {
+                             final HashChain chain, final Backoff backoff) {
         final Map<String, Object> doc = Map.of("topic", partition.topic(), "partition", partition.partition(),
-            "nextOffset", next, "updatedAt", Instant.now().toString());
+            "nextOffset", next, "updatedAt", Instant.now().toString(), "chainSeq", chain.nextSeq(),
+            "chainHash", chain.lastHash());
         while (true) {
             try {
                 client.index(i -> i.index(indices.offsetsIndex()).id(offsetId(partition)).document(doc));
@@ -202,8 +256,14 @@ public final class AuditIndexer implements AutoCloseable {
         return partition.topic() + "-" + partition.partition();
     }
 
-    /** The offsets document. */
-    record StoredOffset(String topic, int partition, long nextOffset, String updatedAt) {
+    /**
+     * The offsets document: the next Kafka offset to index and the chain's state there.
+     *
+     * @param chainSeq  the chain sequence the next document gets
+     * @param chainHash the hash of the last document indexed ({@link HashChain#GENESIS} before the first)
+     */
+    record StoredOffset(String topic, int partition, long nextOffset, String updatedAt, long chainSeq,
+                        String chainHash) {
     }
 
     /** The alias over every daily audit index. */

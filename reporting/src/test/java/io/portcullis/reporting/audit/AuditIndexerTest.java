@@ -146,7 +146,8 @@ class AuditIndexerTest {
             journal.journal(1_000);
             final AuditIndexerConfiguration config = configuration(journal, "outage").withElasticsearch(proxy.url());
             try (AuditIndexer indexer = new AuditIndexer(new AuditIndexerConfiguration(config.bootstrap(),
-                config.topic(), config.elasticsearchUrl(), config.indexPrefix(), 0, 200, 500, 20, 200))) {
+                config.stream(), config.topic(), config.elasticsearchUrl(), config.indexPrefix(), 0, 200, 500, 20, 200,
+                config.checkpointEvery(), config.otherTopic()))) {
                 // Closed port from the start: nothing can be read or written, and nothing is skipped.
                 indexer.start();
                 await().atMost(Duration.ofSeconds(30)).until(() -> indexer.retries() >= 3);

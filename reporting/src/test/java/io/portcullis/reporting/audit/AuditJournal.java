@@ -8,7 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.portcullis.config.Settings;
+import io.portcullis.oms.command.Command;
+import io.portcullis.oms.command.CommandCodec;
 import io.portcullis.oms.command.MassScope;
+import io.portcullis.oms.command.NewOrder;
+import io.portcullis.oms.command.ReplaceOrder;
+import io.portcullis.oms.domain.ExecType;
 import io.portcullis.oms.domain.InstrumentStatus;
 import io.portcullis.oms.domain.RejectCode;
 import io.portcullis.oms.domain.Side;
@@ -72,18 +77,30 @@ final class AuditJournal implements AutoCloseable {
         runner.close();
     }
 
-    /** Audited events in the journal by event type, read straight from Kafka. */
+    /**
+     * Audited events in the journal by event type, read straight from Kafka, plus the expected RISK_DECISION
+     * documents: one per NewOrder or ReplaceOrder whose answer (the first new, replaced or rejected execution report,
+     * or the replace's cancel reject) carries no reject code or a risk one.
+     */
     Map<String, Long> auditedEvents() {
         final Map<String, Long> counts = new TreeMap<>();
+        final RejectCode[] answer = new RejectCode[1];
         final EngineListener counter = new EngineListener() {
             @Override
             public void onExecutionReport(final ExecutionReport report) {
                 counts.merge("EXECUTION_REPORT", 1L, Long::sum);
+                if (answer[0] == null && (report.execType() == ExecType.NEW || report.execType() == ExecType.REPLACED
+                    || report.execType() == ExecType.REJECTED)) {
+                    answer[0] = report.rejectCode();
+                }
             }
 
             @Override
             public void onCancelReject(final CancelReject reject) {
                 counts.merge("CANCEL_REJECT", 1L, Long::sum);
+                if (answer[0] == null && reject.replace()) {
+                    answer[0] = reject.rejectCode();
+                }
             }
 
             @Override
@@ -128,8 +145,15 @@ final class AuditJournal implements AutoCloseable {
                 counts.merge("RISK_WARNING", 1L, Long::sum);
             }
         };
-        JournalReader.readToEnd(configuration, 0, (record, offset) ->
-            EventDecoder.decode(record.events(), 0, record.events().length, counter));
+        JournalReader.readToEnd(configuration, 0, (record, offset) -> {
+            answer[0] = null;
+            EventDecoder.decode(record.events(), 0, record.events().length, counter);
+            final Command command = CommandCodec.decode(record.command());
+            if ((command instanceof NewOrder || command instanceof ReplaceOrder) && answer[0] != null
+                && (answer[0] == RejectCode.NONE || answer[0].name().startsWith("RISK_"))) {
+                counts.merge("RISK_DECISION", 1L, Long::sum);
+            }
+        });
         return counts;
     }
 
