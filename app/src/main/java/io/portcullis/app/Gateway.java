@@ -19,6 +19,7 @@ import io.portcullis.app.http.HealthCheck;
 import io.portcullis.app.http.Metric;
 import io.portcullis.app.reference.ReferenceData;
 import io.portcullis.config.Settings;
+import io.portcullis.fix.audit.AuditPublisher;
 import io.portcullis.fix.order.EnginePort;
 import io.portcullis.fix.order.FixSender;
 import io.portcullis.fix.order.OrderFlowHandler;
@@ -29,6 +30,10 @@ import io.portcullis.fix.session.SessionConfigFile;
 import quickfix.ConfigError;
 import io.portcullis.oms.engine.EngineConfig;
 import io.portcullis.oms.journal.JournalConfiguration;
+import io.portcullis.reporting.audit.AuditCheckpoints;
+import io.portcullis.reporting.audit.AuditIndexer;
+import io.portcullis.reporting.audit.AuditIndexerConfiguration;
+import io.portcullis.reporting.audit.AuditStream;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.recovery.Recovery;
 import io.portcullis.oms.recovery.SnapshotStore;
@@ -76,6 +81,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewaySessions sessions;
     private final Outbound outbound;
     private final RiskDesk riskDesk;
+    private AuditPublisher auditPublisher;
 
     private Gateway(final GatewayConfiguration configuration, final Database database, final ReferenceData reference,
                     final KafkaJournal journal, final EngineRunner runner, final MysqlProjector projector,
@@ -151,6 +157,24 @@ public final class Gateway implements AutoCloseable {
         projector.start();
         progress.accept("engine running; MySQL projector started");
 
+        // The audit trail: FIX messages and admin actions on the audit topic; both streams indexed into
+        // Elasticsearch off the order path (Elasticsearch down: records wait in Kafka).
+        final AuditIndexerConfiguration auditConfiguration = AuditIndexerConfiguration.from(settings);
+        final AuditPublisher auditPublisher = AuditPublisher.open(journalConfiguration.bootstrap(),
+            auditConfiguration.forStream(AuditStream.AUDIT_TOPIC).topic(), journalConfiguration.replicationFactor());
+        final List<AuditIndexer> auditIndexers = new ArrayList<>();
+        if (configuration.auditIndex()) {
+            for (final AuditStream stream : AuditStream.values()) {
+                final AuditIndexer indexer = new AuditIndexer(auditConfiguration.forStream(stream),
+                    new AuditCheckpoints(database.dsl()));
+                indexer.start();
+                auditIndexers.add(indexer);
+            }
+        }
+        progress.accept("audit: FIX messages and admin actions to " + auditPublisher.topic() + "; "
+            + (auditIndexers.isEmpty() ? "indexing off in this process (audit.index=false)"
+            : "indexing into " + auditIndexers.getFirst().alias() + " at " + auditConfiguration.elasticsearchUrl()));
+
         // The risk desk loads the authority's limits, lists, locates and kill switches into the engine before any FIX
         // session takes an order, then keeps them in step (Redis announcements, MySQL when Redis is down).
         final DeskConfiguration deskConfiguration = DeskConfiguration.from(settings,
@@ -164,6 +188,8 @@ public final class Gateway implements AutoCloseable {
                 rejectSource(outbound), InstantSource.system());
         } catch (final RuntimeException ex) {
             redisson.shutdown();
+            auditIndexers.forEach(AuditIndexer::close);
+            auditPublisher.close();
             runner.close();
             outbound.close();
             projector.close();
@@ -186,10 +212,13 @@ public final class Gateway implements AutoCloseable {
         try {
             sessions = new GatewaySessions(SessionConfigFile.load(configuration.fixConfig()), database,
                 fixMetrics.counting(orderFlow), new LoggingSessionAudit());
+            sessions.auditLog(auditPublisher.logFactory());
             sessions.start();
         } catch (final ConfigError ex) {
             riskDesk.close();
             redisson.shutdown();
+            auditIndexers.forEach(AuditIndexer::close);
+            auditPublisher.close();
             runner.close();
             outbound.close();
             projector.close();
@@ -200,7 +229,8 @@ public final class Gateway implements AutoCloseable {
         }
         progress.accept("FIX sessions listening: " + sessions.admin().list().size() + " configured");
 
-        final AdminApi adminApi = AdminApi.create(settings, database, sessions::admin, () -> riskDesk);
+        final AdminApi adminApi = AdminApi.create(settings, database, sessions::admin, () -> riskDesk,
+            auditPublisher);
         progress.accept(adminApi.describe().toString());
         final GatewayHttpServer http = new GatewayHttpServer(adminApi);
         http.check(check("database", () -> {
@@ -229,6 +259,17 @@ public final class Gateway implements AutoCloseable {
         http.metric(new Metric("portcullis_projector_lag_records", "Journal records not yet in MySQL", "gauge",
             projector::lag));
         http.check(check("risk-desk", () -> riskDesk.sync().problem()));
+        http.check(check("audit-index", () -> auditIndexers.stream().filter(i -> i.failure() != null).findFirst()
+            .map(i -> "the audit indexer stopped: " + i.failure().getMessage()).orElse(null)));
+        http.metric(new Metric("portcullis_audit_records_published_total", "FIX messages and admin actions written "
+            + "to the audit topic", "counter", auditPublisher::sent));
+        http.metric(new Metric("portcullis_audit_publish_failures_total", "Audit records Kafka did not take "
+            + "(each logged)", "counter", auditPublisher::failed));
+        http.metric(new Metric("portcullis_audit_index_lag_records", "Kafka records (journal and audit topic) not "
+            + "yet in the audit index", "gauge", () -> auditIndexers.stream().mapToLong(AuditIndexer::lag).sum()));
+        http.metric(new Metric("portcullis_audit_indexed_documents_total", "Audit documents created in "
+            + "Elasticsearch since start", "counter",
+            () -> auditIndexers.stream().mapToLong(AuditIndexer::createdDocuments).sum()));
         http.metric(new Metric("portcullis_risk_desk_applied_sequence", "Desk sequence up to which the engine has the "
             + "risk authority's state", "gauge", () -> riskDesk.sync().appliedSeq()));
         http.metric(new Metric("portcullis_risk_desk_redis_down", "1 while Redis does not answer and the node follows "
@@ -242,6 +283,8 @@ public final class Gateway implements AutoCloseable {
         }
         final Gateway gateway = new Gateway(configuration, database, reference, journal, runner, projector, fanOut,
             http, port, sessions, outbound, riskDesk);
+        gateway.auditPublisher = auditPublisher;
+        auditIndexers.forEach(gateway::attach);
         gateway.attach(redisson::shutdown);
         gateway.attach(riskDesk);
         gateway.attach(GtdExpiry.start(runner, outbound::hasLiveGtdOrders, InstantSource.system()));
@@ -420,6 +463,9 @@ public final class Gateway implements AutoCloseable {
         }
         http.close();
         sessions.stop();
+        if (auditPublisher != null) {
+            auditPublisher.close();
+        }
         runner.close();
         outbound.close();
         journal.close();

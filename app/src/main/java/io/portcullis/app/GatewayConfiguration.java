@@ -20,6 +20,9 @@ import io.portcullis.config.Settings;
  *       default true; the demo turns it off so that it trades at any hour</li>
  *   <li>{@code risk.presume-easy-to-borrow}: let a short sale without a locate pass when its symbol is not on the
  *       hard-to-borrow list, default false (every short sale needs a locate)</li>
+ *   <li>{@code audit.index}: run the audit indexers (journal and audit topic into Elasticsearch) in this process,
+ *       default true; with false, run them elsewhere (the FIX messages and admin actions still go to the audit
+ *       topic)</li>
  * </ul>
  *
  * @param fixConfig      the QuickFIX/J .cfg file
@@ -30,9 +33,11 @@ import io.portcullis.config.Settings;
  * @param snapshotEvery  commands between snapshots
  * @param enforceTradingHours  whether the risk check refuses orders outside trading hours
  * @param presumeEasyToBorrow  whether short sales of symbols not hard to borrow pass without a locate
+ * @param auditIndex     whether this process indexes the audit streams into Elasticsearch
  */
 public record GatewayConfiguration(Path fixConfig, int httpPort, Path dataDir, Path instruments, int queueCapacity,
-                                   long snapshotEvery, boolean enforceTradingHours, boolean presumeEasyToBorrow) {
+                                   long snapshotEvery, boolean enforceTradingHours, boolean presumeEasyToBorrow,
+                                   boolean auditIndex) {
     /** Reads and validates the settings; a missing file names the setting. */
     public static GatewayConfiguration from(final Settings settings) {
         final Path fixConfig = Path.of(settings.required("gateway.fix-config"));
@@ -50,7 +55,8 @@ public record GatewayConfiguration(Path fixConfig, int httpPort, Path dataDir, P
             settings.integer("engine.queue-capacity", 65_536, 1_024, 4_194_304),
             settings.integer("engine.snapshot-every", 100_000, 0, 100_000_000),
             settings.bool("risk.enforce-trading-hours", true),
-            settings.bool("risk.presume-easy-to-borrow", false));
+            settings.bool("risk.presume-easy-to-borrow", false),
+            settings.bool("audit.index", true));
     }
 
     /** For the start-up banner. */
@@ -60,6 +66,7 @@ public record GatewayConfiguration(Path fixConfig, int httpPort, Path dataDir, P
             .add("gateway.data-dir", dataDir).add("gateway.instruments", instruments == null ? "(bundled)" : instruments)
             .add("engine.queue-capacity", queueCapacity).add("engine.snapshot-every", snapshotEvery)
             .add("risk.enforce-trading-hours", enforceTradingHours)
-            .add("risk.presume-easy-to-borrow", presumeEasyToBorrow);
+            .add("risk.presume-easy-to-borrow", presumeEasyToBorrow)
+            .add("audit.index", auditIndex);
     }
 }

@@ -21,9 +21,11 @@ import io.portcullis.app.admin.account.Accounts;
 import io.portcullis.app.admin.account.Tokens;
 import io.portcullis.app.admin.audit.AdminAudit;
 import io.portcullis.app.admin.audit.MysqlAdminAudit;
+import io.portcullis.app.admin.audit.PublishingAdminAudit;
 import io.portcullis.app.http.HttpRoutes;
 import io.portcullis.config.EffectiveConfiguration;
 import io.portcullis.config.Settings;
+import io.portcullis.fix.audit.AuditPublisher;
 import io.portcullis.fix.session.SessionAdmin;
 import io.portcullis.risk.desk.RiskDesk;
 import io.portcullis.sql.Database;
@@ -104,8 +106,20 @@ public final class AdminApi implements HttpRoutes {
     /** The gateway's admin API: settings {@code admin.*}, MySQL audit, system clock. */
     public static AdminApi create(final Settings settings, final Database database,
                                   final Supplier<SessionAdmin> sessions, final Supplier<RiskDesk> desk) {
+        return create(settings, database, sessions, desk, null);
+    }
+
+    /**
+     * The gateway's admin API: settings {@code admin.*}, every call audited in MySQL and, when {@code publisher} is
+     * not null, on the Kafka audit topic; system clock.
+     */
+    public static AdminApi create(final Settings settings, final Database database,
+                                  final Supplier<SessionAdmin> sessions, final Supplier<RiskDesk> desk,
+                                  final AuditPublisher publisher) {
+        final AdminAudit book = new MysqlAdminAudit(database.dsl());
         return new AdminApi(Duration.ofMinutes(settings.integer("admin.token-lifetime-minutes", 480, 1, 10_080)),
-            database, sessions, desk, new MysqlAdminAudit(database.dsl()), InstantSource.system());
+            database, sessions, desk, publisher == null ? book : new PublishingAdminAudit(book, publisher),
+            InstantSource.system());
     }
 
     /** The effective settings, for the start-up report. */

@@ -147,6 +147,9 @@ public final class DemoMain {
             + "NVDA");
         if (gateway.httpPort() > 0) {
             out.println("    health and metrics: http://127.0.0.1:" + gateway.httpPort() + "/health/ready, /metrics");
+            out.println("    audit trail (every FIX message, engine event, risk decision and admin action): Elasticsearch"
+                + " alias portcullis.demo-audit; check it with"
+                + "\n      PORTCULLIS_JOURNAL_TOPIC=portcullis.demo.journal ./portcullis audit verify");
         }
         out.println("    MySQL rows: ./portcullis stack status (database portcullis, user portcullis)");
         out.println();

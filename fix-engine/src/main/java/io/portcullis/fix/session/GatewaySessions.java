@@ -27,6 +27,7 @@ import quickfix.ConfigError;
 import quickfix.DefaultSessionFactory;
 import quickfix.FieldConvertError;
 import quickfix.FixVersions;
+import quickfix.LogFactory;
 import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionFactory;
@@ -72,6 +73,7 @@ public final class GatewaySessions implements AutoCloseable {
     private MySqlStoreFactory stores;
     private GatewayOptions options;
     private SessionAdmin admin;
+    private LogFactory auditLog;
 
     /** With the database's pool and jOOQ context, the system UTC clock. */
     public GatewaySessions(final SessionSettings settings, final Database database, final SessionEvents events,
@@ -97,6 +99,14 @@ public final class GatewaySessions implements AutoCloseable {
         this.audit = audit;
         this.clock = clock;
         this.registry = new SessionRegistry(dsl, clock);
+    }
+
+    /**
+     * Sends every message of every session, in and out (secrets masked), to {@code log} as well as to the process
+     * log; call before {@link #start()}.
+     */
+    public synchronized void auditLog(final LogFactory log) {
+        this.auditLog = log;
     }
 
     /**
@@ -135,8 +145,9 @@ public final class GatewaySessions implements AutoCloseable {
         final LogonAuthenticator authenticator = new LogonAuthenticator(dsl, audit, clock, options);
         final GatewayApplication application = new GatewayApplication(events, registry, authenticator);
         stores = new MySqlStoreFactory(dataSource);
-        final SessionFactory sessionFactory = new DefaultSessionFactory(application, stores, new MaskingLogFactory(new SLF4JLogFactory(settings)),
-            new PortcullisMessageFactory());
+        final LogFactory processLog = new SLF4JLogFactory(settings);
+        final SessionFactory sessionFactory = new DefaultSessionFactory(application, stores, new MaskingLogFactory(
+            auditLog == null ? processLog : new TeeLogFactory(processLog, auditLog)), new PortcullisMessageFactory());
         final ThreadedSocketAcceptor created = new ThreadedSocketAcceptor(sessionFactory, settings);
         final Set<SocketAddress> addresses = new HashSet<>(staticByAddress.keySet());
         addresses.addAll(templatesByAddress.keySet());

@@ -55,6 +55,10 @@ public final class AuditIndexer implements AutoCloseable {
     private final AtomicLong alreadyIndexed = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private volatile boolean running;
+    // Indexer thread only: the chain and the last checkpoint taken.
+    private HashChain chain;
+    private long checkpointedSeq;
+    private String lastIndexedTime;
     private volatile Exception failure;
     private Thread thread;
     private RestClient restClient;
@@ -119,10 +123,11 @@ public final class AuditIndexer implements AutoCloseable {
             consumer.seek(partition, start);
             nextOffset.set(start);
             final HashChain chain = new HashChain(configuration.topic(), stored.chainSeq(), stored.chainHash());
+            this.chain = chain;
             LOG.info("audit indexer resumes {} at offset {} (chain sequence {}) into {}", configuration.topic(), start,
                 chain.nextSeq(), indices.alias());
             final AuditSource documents = configuration.stream().create(indices, chain);
-            long checkpointedSeq = chain.nextSeq();
+            checkpointedSeq = chain.nextSeq();
             long checkpointedAt = System.nanoTime();
             while (running) {
                 final ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
@@ -149,6 +154,9 @@ public final class AuditIndexer implements AutoCloseable {
                     checkpointedSeq = chain.nextSeq();
                     checkpointedAt = System.nanoTime();
                 }
+                if (lastTime != null) {
+                    lastIndexedTime = lastTime;
+                }
                 created.set(bulk.created());
                 alreadyIndexed.set(bulk.alreadyIndexed());
             }
@@ -161,6 +169,16 @@ public final class AuditIndexer implements AutoCloseable {
             LOG.error("audit indexer stopped: {}", ex.toString(), ex);
         } finally {
             consumer.close();
+            finalCheckpoint();
+        }
+    }
+
+    /** A clean stop leaves a checkpoint at the last document indexed. */
+    private void finalCheckpoint() {
+        final HashChain last = chain;
+        if (checkpoints != null && failure == null && last != null && lastIndexedTime != null
+            && last.nextSeq() > checkpointedSeq) {
+            checkpoint(last, nextOffset.get(), lastIndexedTime);
         }
     }
 

@@ -8,11 +8,12 @@ import io.portcullis.config.Settings;
  * <ul>
  *   <li>{@code kafka.bootstrap} [PORTCULLIS_KAFKA_BOOTSTRAP]: default the local stack, 127.0.0.1:19092</li>
  *   <li>{@code journal.topic}: the engine journal, default {@code portcullis.journal}</li>
- *   <li>{@code audit.topic}: the gateway's audit topic (FIX messages, admin actions), default
- *       {@code portcullis.audit}</li>
+ *   <li>{@code audit.topic}: the gateway's audit topic (FIX messages, admin actions), default the journal topic
+ *       with {@code .journal} replaced by {@code .audit}: {@code portcullis.audit}</li>
  *   <li>{@code es.url} [PORTCULLIS_ES_URL]: Elasticsearch, default http://127.0.0.1:19200</li>
  *   <li>{@code audit.index-prefix}: names {@code <prefix>-audit} (alias), {@code <prefix>-audit-YYYY.MM.DD} (daily
- *       indices) and {@code <prefix>-audit-offsets}; lower case, default {@code portcullis}</li>
+ *       indices) and {@code <prefix>-audit-offsets}; lower case, default the journal topic without
+ *       {@code .journal}: {@code portcullis}</li>
  *   <li>{@code audit.replicas}: replicas of each audit index, 0..5, default 0 (one node)</li>
  *   <li>{@code audit.max-poll-records}: records read per poll, 1..10,000, default 1,000</li>
  *   <li>{@code audit.bulk-documents}: documents per bulk request, 1..20,000, default 5,000</li>
@@ -59,19 +60,22 @@ public record AuditIndexerConfiguration(String bootstrap, AuditStream stream, St
 
     /** Reads and validates the settings; the configuration of the journal's indexer. */
     public static AuditIndexerConfiguration from(final Settings settings) {
+        final String journal = settings.string("journal.topic", "portcullis.journal");
+        final String base = journal.endsWith(".journal") ? journal.substring(0, journal.length() - 8) : journal;
         return new AuditIndexerConfiguration(
             settings.string("kafka.bootstrap", "127.0.0.1:" + settings.string("kafka.port", "19092")),
             AuditStream.JOURNAL,
-            settings.string("journal.topic", "portcullis.journal"),
+            journal,
             settings.string("es.url", "http://127.0.0.1:" + settings.string("es.port", "19200")),
-            settings.string("audit.index-prefix", "portcullis"),
+            settings.string("audit.index-prefix", base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]",
+                "-")),
             settings.integer("audit.replicas", 0, 0, 5),
             settings.integer("audit.max-poll-records", 1_000, 1, 10_000),
             settings.integer("audit.bulk-documents", 5_000, 1, 20_000),
             settings.integer("audit.retry-initial-ms", 100, 1, 60_000),
             settings.integer("audit.retry-max-ms", 10_000, 1, 600_000),
             settings.integer("audit.checkpoint-every", 5_000, 1, 10_000_000),
-            settings.string("audit.topic", "portcullis.audit"));
+            settings.string("audit.topic", base + ".audit"));
     }
 
     /** The same settings for {@code wanted} (the journal's or the audit topic's indexer). */

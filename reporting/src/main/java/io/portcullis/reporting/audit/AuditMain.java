@@ -139,7 +139,10 @@ public final class AuditMain {
                 final AuditVerifier.Result result = new AuditVerifier(configuration, client, checkpoints)
                     .verify(from, to, (seq, end) -> err.printf("  ... chain sequence %,d of %,d%n", seq, end));
                 final double seconds = (System.nanoTime() - started) / 1e9;
-                if (result.ok()) {
+                if (result.ok() && result.endSeq() == result.startSeq()) {
+                    out.printf("  OK: nothing indexed in this period yet (%s, index %s-audit)%n",
+                        configuration.topic(), configuration.indexPrefix());
+                } else if (result.ok()) {
                     out.printf("  OK: chain sequences %,d..%,d rebuilt from %,d Kafka records; %,d documents and "
                             + "%,d checkpoints match (%.1f s)%n", result.startSeq(), result.endSeq() - 1,
                         result.recordsRead(), result.documentsCompared(), result.checkpointsCompared(), seconds);
