@@ -82,6 +82,7 @@ public final class Gateway implements AutoCloseable {
     private final Outbound outbound;
     private final RiskDesk riskDesk;
     private AuditPublisher auditPublisher;
+    private List<AuditIndexer> auditIndexers = List.of();
 
     private Gateway(final GatewayConfiguration configuration, final Database database, final ReferenceData reference,
                     final KafkaJournal journal, final EngineRunner runner, final MysqlProjector projector,
@@ -284,10 +285,12 @@ public final class Gateway implements AutoCloseable {
         final Gateway gateway = new Gateway(configuration, database, reference, journal, runner, projector, fanOut,
             http, port, sessions, outbound, riskDesk);
         gateway.auditPublisher = auditPublisher;
+        gateway.auditIndexers = List.copyOf(auditIndexers);
         auditIndexers.forEach(gateway::attach);
         gateway.attach(redisson::shutdown);
         gateway.attach(riskDesk);
         gateway.attach(GtdExpiry.start(runner, outbound::hasLiveGtdOrders, InstantSource.system()));
+        gateway.attach(adminApi); // closes the audit search's Elasticsearch client, if a search opened it
         http.check(check("fix-sessions", () -> sessions.admin().list().isEmpty() ? "no FIX session is configured"
             : null));
         http.metric(new Metric("portcullis_fix_outbound_overflows_total", "Durable records the FIX outbound queue "
@@ -433,6 +436,16 @@ public final class Gateway implements AutoCloseable {
             });
         bySession.forEach(orderFlow::rememberClOrdIds);
         return bySession.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The audit indexers running in this process (journal, audit topic), empty with {@code audit.index=false}. */
+    public List<AuditIndexer> auditIndexers() {
+        return auditIndexers;
+    }
+
+    /** Where this node publishes FIX messages and admin actions. */
+    public AuditPublisher auditPublisher() {
+        return auditPublisher;
     }
 
     /** The risk desk of this node. */

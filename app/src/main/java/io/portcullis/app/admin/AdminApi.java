@@ -27,22 +27,26 @@ import io.portcullis.config.EffectiveConfiguration;
 import io.portcullis.config.Settings;
 import io.portcullis.fix.audit.AuditPublisher;
 import io.portcullis.fix.session.SessionAdmin;
+import io.portcullis.reporting.search.AuditSearchConfiguration;
 import io.portcullis.risk.desk.RiskDesk;
 import io.portcullis.sql.Database;
 
 /**
  * The admin HTTP API under {@code /api/} (contract: {@code api/openapi.yaml}, served at {@code GET /api/openapi.yaml}):
  * login with bearer tokens, FIX session administration, user administration, the audit trail, the risk desk (limits
- * with four eyes, lists, locates, kill switches, exposure, rejects). One route table;
+ * with four eyes, lists, locates, kill switches, exposure, rejects), the trade-history search over the Elasticsearch
+ * audit index ({@link AuditSearchRoutes}). One route table;
  * each route declares who may call it ({@link Access}), and every route runs through the same guard, so
  * authentication, authorization (deny by default), problem+json errors and the audit row (table {@code admin_audit})
  * are the same for all.
  *
- * <p>Setting: {@code admin.token-lifetime-minutes} [PORTCULLIS_ADMIN_TOKEN_LIFETIME_MINUTES], 1..10080, default 480.
+ * <p>Setting: {@code admin.token-lifetime-minutes} [PORTCULLIS_ADMIN_TOKEN_LIFETIME_MINUTES], 1..10080, default 480;
+ * the search reads {@code es.url}, {@code audit.index-prefix} and {@code audit.search.keep-alive-seconds}
+ * ({@link io.portcullis.reporting.search.AuditSearchConfiguration}) and connects on its first call.
  *
  * <p>Built on the start-up thread; its routes run on Jetty threads.
  */
-public final class AdminApi implements HttpRoutes {
+public final class AdminApi implements HttpRoutes, AutoCloseable {
     /** Classpath location of the OpenAPI document (copied from {@code api/openapi.yaml} at build). */
     public static final String OPENAPI_RESOURCE = "api/openapi.yaml";
 
@@ -55,6 +59,7 @@ public final class AdminApi implements HttpRoutes {
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final InstantSource clock;
+    private final AuditSearchConnection auditSearch;
 
     /**
      * An admin API on a node without a risk desk: the risk routes exist (the contract is the same) and answer 500.
@@ -82,7 +87,17 @@ public final class AdminApi implements HttpRoutes {
      */
     public AdminApi(final Duration tokenLifetime, final Database database, final Supplier<SessionAdmin> sessions,
                     final Supplier<RiskDesk> desk, final AdminAudit audit, final InstantSource clock) {
+        this(tokenLifetime, database, sessions, desk, null, audit, clock);
+    }
+
+    /**
+     * @param auditSearch the trade-history search over Elasticsearch, or null: its routes then answer 500
+     */
+    AdminApi(final Duration tokenLifetime, final Database database, final Supplier<SessionAdmin> sessions,
+             final Supplier<RiskDesk> desk, final AuditSearchConnection auditSearch, final AdminAudit audit,
+             final InstantSource clock) {
         this.tokenLifetime = tokenLifetime;
+        this.auditSearch = auditSearch;
         this.clock = clock;
         this.audit = audit;
         final Accounts accounts = new Accounts(database.dsl(), clock);
@@ -94,6 +109,9 @@ public final class AdminApi implements HttpRoutes {
         all.addAll(new UserRoutes(accounts, tokens).routes());
         all.addAll(new RiskLimitRoutes(desk).routes());
         all.addAll(new RiskControlRoutes(desk).routes());
+        all.addAll(new AuditSearchRoutes(auditSearch != null ? auditSearch : () -> {
+            throw new IllegalStateException("the audit search is not configured on this node");
+        }).routes());
         final Set<String> seen = new HashSet<>();
         for (final Route route : all) {
             if (!seen.add(route.toString())) {
@@ -118,13 +136,21 @@ public final class AdminApi implements HttpRoutes {
                                   final AuditPublisher publisher) {
         final AdminAudit book = new MysqlAdminAudit(database.dsl());
         return new AdminApi(Duration.ofMinutes(settings.integer("admin.token-lifetime-minutes", 480, 1, 10_080)),
-            database, sessions, desk, publisher == null ? book : new PublishingAdminAudit(book, publisher),
-            InstantSource.system());
+            database, sessions, desk,
+            new AuditSearchConnection(AuditSearchConfiguration.from(settings), database.dsl()),
+            publisher == null ? book : new PublishingAdminAudit(book, publisher), InstantSource.system());
     }
 
     /** The effective settings, for the start-up report. */
     public EffectiveConfiguration describe() {
-        return new EffectiveConfiguration("admin API").add("admin.token-lifetime-minutes", tokenLifetime.toMinutes());
+        final EffectiveConfiguration out = new EffectiveConfiguration("admin API")
+            .add("admin.token-lifetime-minutes", tokenLifetime.toMinutes());
+        if (auditSearch != null) {
+            out.add("es.url", auditSearch.configuration().elasticsearchUrl())
+                .add("audit.index-prefix", auditSearch.configuration().indexPrefix())
+                .add("audit.search.keep-alive-seconds", auditSearch.configuration().keepAliveSeconds());
+        }
+        return out;
     }
 
     /** The route table, in declaration order. */
@@ -137,6 +163,14 @@ public final class AdminApi implements HttpRoutes {
         for (final Route route : routes) {
             config.addHttpHandler(handlerType(route.method()), route.path(),
                 new Guard(route, tokens, audit, json, clock));
+        }
+    }
+
+    /** Closes the audit search's Elasticsearch client, if it was opened. */
+    @Override
+    public void close() {
+        if (auditSearch != null) {
+            auditSearch.close();
         }
     }
 

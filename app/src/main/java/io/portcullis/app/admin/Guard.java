@@ -1,5 +1,7 @@
 package io.portcullis.app.admin;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.InstantSource;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -127,6 +129,19 @@ final class Guard implements Handler {
             return;
         }
         ctx.contentType(reply.contentType());
+        if (reply.body() instanceof Reply.Streamed streamed) {
+            try {
+                final OutputStream out = ctx.outputStream();
+                streamed.writeTo(out);
+                out.flush();
+            } catch (final IOException | RuntimeException ex) {
+                // The status is sent: the only way left to say "incomplete" is to cut the response short.
+                LOG.error("{} {}: streaming the answer failed after it started; the response is cut short",
+                    route.method(), ctx.path(), ex);
+                throw new IllegalStateException("streamed answer of " + route + " failed", ex);
+            }
+            return;
+        }
         if (reply.body() instanceof String text && !reply.contentType().contains("json")) {
             ctx.result(text);
             return;
