@@ -63,6 +63,8 @@ public final class AuditIndexer implements AutoCloseable {
     private Thread thread;
     private RestClient restClient;
     private KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaConsumer<byte[], byte[]> endConsumer;
+    private long endCheckedAt;
 
     /** An indexer that keeps no checkpoints (tests of indexing alone). */
     public AuditIndexer(final AuditIndexerConfiguration configuration) {
@@ -304,9 +306,34 @@ public final class AuditIndexer implements AutoCloseable {
         return nextOffset.get();
     }
 
-    /** Journal records not yet indexed (for metrics). */
+    /**
+     * Records of the stream not yet indexed (for metrics). While the indexer thread waits for Elasticsearch it polls
+     * nothing, so the end of the topic is looked up here (at most once a second, with a consumer of its own).
+     */
     public long lag() {
-        return Math.max(0, endOffset.get() - nextOffset.get());
+        refreshEnd();
+        return Math.max(0, endOffset.get() - Math.max(0, nextOffset.get()));
+    }
+
+    private synchronized void refreshEnd() {
+        if (!running || System.nanoTime() - endCheckedAt < 1_000_000_000L) {
+            return;
+        }
+        endCheckedAt = System.nanoTime();
+        try {
+            if (endConsumer == null) {
+                final Properties props = consumerProperties();
+                props.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-indexer-end-" + configuration.topic());
+                endConsumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            }
+            final TopicPartition partition = new TopicPartition(configuration.topic(), 0);
+            final Long end = endConsumer.endOffsets(List.of(partition), Duration.ofSeconds(2)).get(partition);
+            if (end != null) {
+                endOffset.accumulateAndGet(end, Math::max);
+            }
+        } catch (final RuntimeException ex) {
+            LOG.debug("cannot read the end of {}: {}", configuration.topic(), ex.toString());
+        }
     }
 
     /** Documents this indexer created since start. */
@@ -337,6 +364,9 @@ public final class AuditIndexer implements AutoCloseable {
         }
         running = false;
         consumer.wakeup();
+        if (endConsumer != null) {
+            endConsumer.close();
+        }
         try {
             thread.join(30_000);
         } catch (final InterruptedException ex) {
