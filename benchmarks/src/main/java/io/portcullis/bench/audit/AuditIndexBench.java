@@ -133,7 +133,11 @@ public final class AuditIndexBench {
             System.out.println(table);
             Files.createDirectories(out);
             Files.writeString(out.resolve("results.md"), table);
-            for (final String index : List.of(alias + "-*", bare)) {
+            final List<String> created = new ArrayList<>();
+            read(rest.performRequest(new Request("GET", "/" + alias + "-*/_settings"))).fieldNames()
+                .forEachRemaining(created::add);
+            created.add(bare);
+            for (final String index : created) {
                 deleteQuietly(rest, index);
             }
             rest.performRequest(new Request("DELETE", "/_index_template/" + alias + "," + alias + "-offsets"));
@@ -180,7 +184,7 @@ public final class AuditIndexBench {
         while (true) {
             final ObjectNode query = JSON.createObjectNode();
             query.put("size", 10_000);
-            query.putArray("sort").addObject().put("_id", "asc");
+            query.putArray("sort").addObject().put("chainSeq", "asc");
             if (after != null) {
                 query.set("search_after", after);
             }

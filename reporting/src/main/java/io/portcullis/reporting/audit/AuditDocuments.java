@@ -356,9 +356,9 @@ final class AuditDocuments implements EngineListener, AuditSource {
     }
 
     private void emit(final Map<String, Object> doc, final long transactTime) {
-        chain.link(doc);
+        final byte[] json = chain.link(doc);
         out.add(new AuditDocument(indices.dailyIndex(transactTime),
-            topic + "-" + partition + "-" + offset + "-" + eventIndex, doc));
+            topic + "-" + partition + "-" + offset + "-" + eventIndex, doc, json));
         eventIndex++;
     }
 

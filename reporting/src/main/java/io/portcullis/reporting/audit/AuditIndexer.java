@@ -3,10 +3,15 @@ package io.portcullis.reporting.audit;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -55,10 +60,13 @@ public final class AuditIndexer implements AutoCloseable {
     private final AtomicLong alreadyIndexed = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private volatile boolean running;
-    // Indexer thread only: the chain and the last checkpoint taken.
-    private HashChain chain;
+    // Writer stage only (then read by the indexer thread after it has stopped): what is written, the last
+    // checkpoint taken.
+    private volatile long writtenSeq;
+    private volatile String writtenHash;
     private long checkpointedSeq;
-    private String lastIndexedTime;
+    private long checkpointedAt;
+    private volatile String lastIndexedTime;
     private volatile Exception failure;
     private Thread thread;
     private RestClient restClient;
@@ -114,6 +122,12 @@ public final class AuditIndexer implements AutoCloseable {
         final TopicPartition partition = new TopicPartition(configuration.topic(), 0);
         final Backoff backoff = new Backoff(configuration.retryInitialMs(), configuration.retryMaxMs(),
             () -> running, retries);
+        final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            final Thread t = new Thread(runnable, Thread.currentThread().getName() + "-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> inFlight = null;
         try {
             final ElasticsearchClient client = new ElasticsearchClient(
                 new RestClientTransport(restClient, new JacksonJsonpMapper()));
@@ -125,16 +139,23 @@ public final class AuditIndexer implements AutoCloseable {
             consumer.seek(partition, start);
             nextOffset.set(start);
             final HashChain chain = new HashChain(configuration.topic(), stored.chainSeq(), stored.chainHash());
-            this.chain = chain;
+            writtenSeq = chain.nextSeq();
+            writtenHash = chain.lastHash();
             LOG.info("audit indexer resumes {} at offset {} (chain sequence {}) into {}", configuration.topic(), start,
                 chain.nextSeq(), indices.alias());
             final AuditSource documents = configuration.stream().create(indices, chain);
             checkpointedSeq = chain.nextSeq();
-            long checkpointedAt = System.nanoTime();
+            checkpointedAt = System.nanoTime();
+            // Two stages: this thread polls Kafka and builds (and hashes) the documents of the next poll while the
+            // writer thread has the previous poll's bulk in flight. At most one poll waits and one is written.
             while (running) {
                 final ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
                 trackEnd(partition, batch.isEmpty());
                 if (batch.isEmpty()) {
+                    if (inFlight != null && inFlight.isDone()) {
+                        awaitWrite(inFlight);
+                        inFlight = null;
+                    }
                     continue;
                 }
                 long last = -1;
@@ -143,24 +164,14 @@ public final class AuditIndexer implements AutoCloseable {
                         record.value());
                     last = record.offset();
                 }
-                bulk.write(documents.documents());
-                final String lastTime = documents.documents().isEmpty() ? null
-                    : (String) documents.documents().getLast().source().get("transactTime");
+                final List<AuditDocument> toWrite = new ArrayList<>(documents.documents());
                 documents.clear();
-                storeOffset(client, partition, last + 1, chain, backoff);
-                nextOffset.set(last + 1);
-                if (checkpoints != null && lastTime != null
-                    && (chain.nextSeq() - checkpointedSeq >= configuration.checkpointEvery()
-                        || System.nanoTime() - checkpointedAt >= CHECKPOINT_INTERVAL_NANOS)
-                    && checkpoint(chain, last + 1, lastTime)) {
-                    checkpointedSeq = chain.nextSeq();
-                    checkpointedAt = System.nanoTime();
-                }
-                if (lastTime != null) {
-                    lastIndexedTime = lastTime;
-                }
-                created.set(bulk.created());
-                alreadyIndexed.set(bulk.alreadyIndexed());
+                final long next = last + 1;
+                final long seqAfter = chain.nextSeq();
+                final String hashAfter = chain.lastHash();
+                awaitWrite(inFlight);
+                inFlight = writer.submit(() -> write(client, bulk, partition, toWrite, next, seqAfter, hashAfter,
+                    backoff));
             }
         } catch (final Backoff.Stopped | WakeupException ex) {
             if (running) {
@@ -170,17 +181,67 @@ public final class AuditIndexer implements AutoCloseable {
             failure = ex;
             LOG.error("audit indexer stopped: {}", ex.toString(), ex);
         } finally {
+            try {
+                awaitWrite(inFlight);
+            } catch (final Backoff.Stopped ex) {
+                // closed while the last bulk waited for Elasticsearch: its records are read again at the next start
+            } catch (final RuntimeException ex) {
+                if (failure == null && running) {
+                    failure = ex;
+                }
+            }
+            writer.shutdownNow();
             consumer.close();
             finalCheckpoint();
         }
     }
 
+    /** Waits for the write in flight, if any; rethrows what stopped it. */
+    private static void awaitWrite(final Future<?> inFlight) {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (final ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(ex.getCause());
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new Backoff.Stopped();
+        }
+    }
+
+    /** The writer stage: one poll's documents, then the position after them, then a checkpoint when due. */
+    private void write(final ElasticsearchClient client, final BulkCreate bulk, final TopicPartition partition,
+                       final List<AuditDocument> documents, final long next, final long seqAfter,
+                       final String hashAfter, final Backoff backoff) {
+        bulk.write(documents);
+        storeOffset(client, partition, next, seqAfter, hashAfter, backoff);
+        writtenSeq = seqAfter;
+        writtenHash = hashAfter;
+        nextOffset.set(next);
+        created.set(bulk.created());
+        alreadyIndexed.set(bulk.alreadyIndexed());
+        if (documents.isEmpty()) {
+            return;
+        }
+        final String lastTime = (String) documents.getLast().source().get("transactTime");
+        lastIndexedTime = lastTime;
+        if (checkpoints != null && (seqAfter - checkpointedSeq >= configuration.checkpointEvery()
+            || System.nanoTime() - checkpointedAt >= CHECKPOINT_INTERVAL_NANOS)
+            && checkpoint(seqAfter, hashAfter, next, lastTime)) {
+            checkpointedSeq = seqAfter;
+            checkpointedAt = System.nanoTime();
+        }
+    }
+
     /** A clean stop leaves a checkpoint at the last document indexed. */
     private void finalCheckpoint() {
-        final HashChain last = chain;
-        if (checkpoints != null && failure == null && last != null && lastIndexedTime != null
-            && last.nextSeq() > checkpointedSeq) {
-            checkpoint(last, nextOffset.get(), lastIndexedTime);
+        if (checkpoints != null && failure == null && lastIndexedTime != null && writtenSeq > checkpointedSeq) {
+            checkpoint(writtenSeq, writtenHash, nextOffset.get(), lastIndexedTime);
         }
     }
 
@@ -206,14 +267,14 @@ public final class AuditIndexer implements AutoCloseable {
     }
 
     /** Stores a checkpoint of the chain; a failure is logged and retried at the next batch (indexing goes on). */
-    private boolean checkpoint(final HashChain chain, final long next, final String lastTime) {
+    private boolean checkpoint(final long seqAfter, final String hash, final long next, final String lastTime) {
         try {
-            checkpoints.record(new AuditCheckpoints.Checkpoint(chain.stream(), chain.nextSeq() - 1,
-                chain.lastHash(), next, Instant.parse(lastTime)));
+            checkpoints.record(new AuditCheckpoints.Checkpoint(configuration.topic(), seqAfter - 1, hash, next,
+                Instant.parse(lastTime)));
             return true;
         } catch (final RuntimeException ex) {
             LOG.warn("audit indexer cannot store the checkpoint at chain sequence {} ({}); retrying with the next "
-                + "batch", chain.nextSeq() - 1, ex.toString());
+                + "batch", seqAfter - 1, ex.toString());
             return false;
         }
     }
@@ -249,10 +310,9 @@ public final class AuditIndexer implements AutoCloseable {
     }
 
     private void storeOffset(final ElasticsearchClient client, final TopicPartition partition, final long next,
-                             final HashChain chain, final Backoff backoff) {
+                             final long chainSeq, final String chainHash, final Backoff backoff) {
         final Map<String, Object> doc = Map.of("topic", partition.topic(), "partition", partition.partition(),
-            "nextOffset", next, "updatedAt", Instant.now().toString(), "chainSeq", chain.nextSeq(),
-            "chainHash", chain.lastHash());
+            "nextOffset", next, "updatedAt", Instant.now().toString(), "chainSeq", chainSeq, "chainHash", chainHash);
         while (true) {
             try {
                 client.index(i -> i.index(indices.offsetsIndex()).id(offsetId(partition)).document(doc));

@@ -57,8 +57,9 @@ final class AuditTopicDocuments implements AuditSource {
             common(doc, time, topic, partition, offset);
             doc.put("message", new String(value, StandardCharsets.UTF_8));
         }
-        chain.link(doc);
-        out.add(new AuditDocument(indices.dailyIndex(time), topic + "-" + partition + "-" + offset + "-0", doc));
+        final byte[] json = chain.link(doc);
+        out.add(new AuditDocument(indices.dailyIndex(time), topic + "-" + partition + "-" + offset + "-0", doc,
+            json));
     }
 
     private static void common(final Map<String, Object> doc, final long time, final String topic,

@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +63,9 @@ final class BulkCreate {
     private List<AuditDocument> attempt(final List<AuditDocument> documents) {
         final List<BulkOperation> operations = new ArrayList<>(documents.size());
         for (final AuditDocument doc : documents) {
-            operations.add(BulkOperation.of(o -> o.create(c -> c.index(doc.index()).id(doc.id())
-                .document(doc.source()))));
+            // The bytes serialized once while hashing (HashChain#link), passed through as they are.
+            final BinaryData json = BinaryData.of(doc.json(), ContentType.APPLICATION_JSON);
+            operations.add(BulkOperation.of(o -> o.create(c -> c.index(doc.index()).id(doc.id()).document(json))));
         }
         final BulkResponse response;
         try {

@@ -57,15 +57,34 @@ public final class HashChain {
         }
     }
 
-    /** Adds the chain fields to {@code document} (which must not have them yet) and advances the chain. */
-    public void link(final Map<String, Object> document) {
-        final String hash = hash(lastHash, document);
+    /**
+     * Adds the chain fields to {@code document} (which must not have them yet), advances the chain, and returns the
+     * document as it is sent to Elasticsearch: its canonical JSON (the bytes just hashed) with the four chain fields
+     * appended, so that each document is serialized once.
+     */
+    public byte[] link(final Map<String, Object> document) {
+        final byte[] canonical = canonical(document);
+        digest.reset();
+        digest.update(lastHash.getBytes(StandardCharsets.US_ASCII));
+        digest.update(canonical);
+        final String hash = HEX.formatHex(digest.digest());
+        final byte[] tail;
+        try {
+            tail = (",\"" + HASH + "\":\"" + hash + "\",\"" + PREV + "\":\"" + lastHash + "\",\"" + SEQ + "\":" + nextSeq
+                + ",\"" + STREAM + "\":" + CANONICAL.writeValueAsString(stream) + "}").getBytes(StandardCharsets.UTF_8);
+        } catch (final JsonProcessingException ex) {
+            throw new IllegalArgumentException("stream name cannot be written as JSON: " + ex.getMessage(), ex);
+        }
+        final byte[] json = new byte[canonical.length - 1 + tail.length];
+        System.arraycopy(canonical, 0, json, 0, canonical.length - 1);
+        System.arraycopy(tail, 0, json, canonical.length - 1, tail.length);
         document.put(STREAM, stream);
         document.put(SEQ, nextSeq);
         document.put(PREV, lastHash);
         document.put(HASH, hash);
         lastHash = hash;
         nextSeq++;
+        return json;
     }
 
     /** The hash a document with content {@code document} (chain fields ignored) gets after {@code previous}. */
