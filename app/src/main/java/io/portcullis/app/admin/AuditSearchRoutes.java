@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trade-history search over the Elasticsearch audit index (roles COMPLIANCE, OPERATIONS, ADMIN), read-only:
+ * Trade-history search over the Elasticsearch audit index (roles COMPLIANCE and OPERATIONS), read-only:
  * orders in their latest state, executions, volume and notional by symbol, account or hour, CSV exports streamed
  * page by page, and the lineage of one order. Parameters are query parameters; every bad one is a 400 naming it
  * (see {@link AuditSearch} for the filters and their semantics).
@@ -34,7 +34,7 @@ final class AuditSearchRoutes {
     }
 
     List<Route> routes() {
-        final Access readers = Access.roles(Role.COMPLIANCE, Role.OPERATIONS, Role.ADMIN);
+        final Access readers = Access.roles(Role.COMPLIANCE, Role.OPERATIONS);
         return List.of(
             new Route(GET, "/api/audit/orders", readers, call -> searched(() -> page("orders",
                 search.get().orders(query(call))))),

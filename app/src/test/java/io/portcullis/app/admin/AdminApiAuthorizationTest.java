@@ -118,7 +118,7 @@ class AdminApiAuthorizationTest {
         expect("GET", "/api/risk/exposure", Set.of(RISK_OFFICER), role -> null);
         expect("GET", "/api/risk/rejects", Set.of(RISK_OFFICER), role -> null);
         // Trade-history search over Elasticsearch (an audit index that may be empty: empty pages, 404 lineage).
-        final Set<Role> searchers = EnumSet.of(OPERATIONS, COMPLIANCE, ADMIN);
+        final Set<Role> searchers = EnumSet.of(OPERATIONS, COMPLIANCE);
         for (final String search : List.of("/api/audit/orders", "/api/audit/orders/export", "/api/audit/executions",
             "/api/audit/executions/export", "/api/audit/aggregations", "/api/audit/lineage")) {
             expect("GET", search, searchers, role -> null);
