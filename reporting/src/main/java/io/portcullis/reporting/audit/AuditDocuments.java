@@ -36,8 +36,9 @@ import io.portcullis.oms.journal.JournalRecord;
 /**
  * Turns one journal record into its audit documents: one per audited engine event, each carrying the command that
  * caused it. Audited: execution reports, cancel rejects, trade prints, position changes, mass-action answers,
- * instrument status changes, admin rejects and risk warnings. Not audited: depth, top of book and daily statistics,
- * which are market data derived from the audited events (a replay of the journal rebuilds them).
+ * instrument status changes, admin rejects, risk warnings, the top of book (the quotes the execution-quality report
+ * measures against), and a risk decision per new order and replace. Not audited: depth and daily statistics, market
+ * data derived from the audited events (a replay of the journal rebuilds them).
  *
  * <p>Every event of the record, audited or not, advances the event index, so a document's id names its place in
  * the journal whatever this class chooses to index. Prices and notionals are longs in 1e-4 USD (the engine's scale:
@@ -333,7 +334,15 @@ final class AuditDocuments implements EngineListener, AuditSource {
     @Override
     public void onTopOfBook(final CharSequence symbol, final long bidPx, final long bidQty, final long askPx,
                             final long askQty, final long transactTime) {
-        eventIndex++;
+        // The engine's own quotes, for the execution-quality report (Rule 605): what the book showed when an
+        // order arrived is the last TOP_OF_BOOK document of its symbol before the order's receipt.
+        final Map<String, Object> doc = event("TOP_OF_BOOK", transactTime);
+        put(doc, "symbol", symbol);
+        price(doc, "quoteBidPx", bidPx);
+        doc.put("quoteBidQty", bidQty);
+        price(doc, "quoteAskPx", askPx);
+        doc.put("quoteAskQty", askQty);
+        emit(doc, transactTime);
     }
 
     @Override

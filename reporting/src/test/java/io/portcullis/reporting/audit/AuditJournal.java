@@ -127,6 +127,12 @@ final class AuditJournal implements AutoCloseable {
             }
 
             @Override
+            public void onTopOfBook(final CharSequence symbol, final long bidPx, final long bidQty, final long askPx,
+                                    final long askQty, final long transactTime) {
+                counts.merge("TOP_OF_BOOK", 1L, Long::sum);
+            }
+
+            @Override
             public void onInstrumentStatus(final CharSequence symbol, final InstrumentStatus status,
                                            final long transactTime) {
                 counts.merge("INSTRUMENT_STATUS", 1L, Long::sum);
