@@ -23,6 +23,8 @@ import io.portcullis.sql.DatabaseConfiguration;
  *   <li>{@code batch.lock-lease-ms}: how long a job's lock outlives a killed owner (the Redisson watchdog renews
  *       it every third of that while the owner lives), 1000..600000, default 30000</li>
  *   <li>{@code batch.chunk-size}: items per chunk (one transaction, one commit), 1..100000, default 500</li>
+ *   <li>{@code batch.output-dir} [PORTCULLIS_BATCH_OUTPUT_DIR]: where the settlement job writes its files, one
+ *       folder per trade date, default {@code var/backoffice}</li>
  *   <li>the reconcile job's sources: {@code kafka.bootstrap}, {@code journal.topic}, {@code es.url},
  *       {@code audit.index-prefix}, see {@link ReconcileConfiguration}</li>
  * </ul>
@@ -34,10 +36,11 @@ import io.portcullis.sql.DatabaseConfiguration;
  * @param lockLease  how long a lock outlives its owner
  * @param chunkSize  items per chunk
  * @param reconcile  the reconcile job's sources
+ * @param outputDir  where job files go
  */
 public record BatchConfiguration(DatabaseConfiguration database, String redisUrl, Duration redisTimeout,
                                  String lockPrefix, Duration lockLease, int chunkSize,
-                                 ReconcileConfiguration reconcile) {
+                                 ReconcileConfiguration reconcile, java.nio.file.Path outputDir) {
 
     /**
      * Reads and validates the settings.
@@ -68,12 +71,14 @@ public record BatchConfiguration(DatabaseConfiguration database, String redisUrl
             Duration.ofMillis(settings.integer("redis.timeout-ms", 2_000, 100, 60_000)), prefix,
             Duration.ofMillis(settings.integer("batch.lock-lease-ms", 30_000, 1_000, 600_000)),
             settings.integer("batch.chunk-size", 500, 1, 100_000),
-            ReconcileConfiguration.from(settings));
+            ReconcileConfiguration.from(settings),
+            java.nio.file.Path.of(settings.string("batch.output-dir", "var/backoffice")));
     }
 
     /** @return a copy with another chunk size (tests) */
     public BatchConfiguration withChunkSize(final int size) {
-        return new BatchConfiguration(database, redisUrl, redisTimeout, lockPrefix, lockLease, size, reconcile);
+        return new BatchConfiguration(database, redisUrl, redisTimeout, lockPrefix, lockLease, size, reconcile,
+            outputDir);
     }
 
     /** @return the effective settings, password masked, for the start-up banner */
@@ -83,7 +88,7 @@ public record BatchConfiguration(DatabaseConfiguration database, String redisUrl
             .add("db.password", database.password())
             .add("redis.url", uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort())
             .add("batch.lock-prefix", lockPrefix).add("batch.lock-lease-ms", lockLease.toMillis())
-            .add("batch.chunk-size", chunkSize);
+            .add("batch.chunk-size", chunkSize).add("batch.output-dir", outputDir);
     }
 
     private static String databaseName(final String jdbcUrl) {

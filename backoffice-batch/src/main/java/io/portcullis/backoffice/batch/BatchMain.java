@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.portcullis.backoffice.calendar.SettlementCalendar;
 import io.portcullis.config.SettingException;
 import io.portcullis.config.Settings;
 import io.portcullis.sql.Database;
@@ -42,8 +43,7 @@ public final class BatchMain {
     public static void main(final String[] args) {
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        final int status = run(List.of(args), out, err, null, StepHooks.NONE, SettlementWriter.NONE,
-            TradingDays.weekdays());
+        final int status = run(List.of(args), out, err, null, StepHooks.NONE, SettlementWriter.NONE, null);
         out.flush();
         err.flush();
         Runtime.getRuntime().halt(status);
@@ -57,6 +57,7 @@ public final class BatchMain {
      * Runs the command.
      *
      * @param settings the settings when there is no {@code --config}; null for this process's environment
+     * @param tradingDays which dates may run; null for the settlement calendar in the database
      * @return the exit status
      */
     static int run(final List<String> args, final PrintStream out, final PrintStream err, final Settings settings,
@@ -77,7 +78,9 @@ public final class BatchMain {
         }
         try (BatchInfrastructure infrastructure = open(configuration);
              JobLock locks = JobLock.connect(configuration)) {
-            final BatchRunner runner = new BatchRunner(configuration, infrastructure, locks, tradingDays, settlement,
+            final TradingDays days = tradingDays != null ? tradingDays
+                : TradingDays.calendar(SettlementCalendar.loadLatest(infrastructure.database().dsl()));
+            final BatchRunner runner = new BatchRunner(configuration, infrastructure, locks, days, settlement,
                 hooks, out, err);
             if (options.command().equals("status")) {
                 runner.status(options.job(), options.date());

@@ -12,7 +12,9 @@ import org.springframework.batch.infrastructure.item.database.Order;
 /**
  * {@code settlement}: the trade date's executions from MySQL in chunks of {@code batch.chunk-size}, in ExecID order
  * (a keyset reader: a restart reads on after the last ExecID committed), each chunk handed to the
- * {@link SettlementWriter} inside the chunk's transaction. The calculations themselves are the writer's.
+ * {@link SettlementWriter} inside the chunk's transaction (a hook: counting, tests), then {@link SettleStep}: fees,
+ * confirmations, obligations, ledger and the two files, stored and written so that a rerun gives the same rows and
+ * bytes.
  */
 final class SettlementJob {
     private SettlementJob() {
@@ -30,6 +32,15 @@ final class SettlementJob {
                         rs.getLong(8), rs.getBigDecimal(9), rs.getString(10),
                         rs.getTimestamp(11).toLocalDateTime(), rs.getDate(12).toLocalDate())),
                 execution -> execution, new Writer(context)))
+            .next(JobSteps.taskletStep("settle", context, (contribution, chunkContext) -> {
+                final SettleStep.Outcome outcome = SettleStep.settle(context.infrastructure().database().dsl(),
+                    context.date(), context.configuration().outputDir());
+                contribution.incrementWriteCount(outcome.confirmations() + outcome.obligations());
+                context.err().printf("step settle: %,d executions settling on %s, %,d confirmations, %,d obligations;"
+                    + " files %s, %s%n", outcome.executions(), outcome.settlementDate(), outcome.confirmations(),
+                    outcome.obligations(), outcome.confirmationsFile(), outcome.instructionsFile());
+                return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+            }))
             .build();
     }
 

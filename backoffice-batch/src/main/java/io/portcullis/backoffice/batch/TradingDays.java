@@ -34,6 +34,20 @@ public final class TradingDays {
     }
 
     /**
+     * Trading days of the settlement calendar (NYSE closures are holidays; a date the calendar does not cover is
+     * refused as well, naming the calendar's coverage).
+     */
+    public static TradingDays calendar(final io.portcullis.backoffice.calendar.SettlementCalendar calendar) {
+        return new TradingDays(Clock.system(TradingDay.ZONE), date -> {
+            try {
+                return !calendar.isTradingDay(date);
+            } catch (final io.portcullis.backoffice.calendar.CalendarCoverageException ex) {
+                throw new BatchException(ExitCode.REFUSED, ex.getMessage(), ex);
+            }
+        });
+    }
+
+    /**
      * @param date a business date
      * @return why a job may not run for it, or empty when it may
      */

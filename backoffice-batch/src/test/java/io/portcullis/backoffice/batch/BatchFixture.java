@@ -40,6 +40,7 @@ final class BatchFixture implements AutoCloseable {
     static final int CHUNK = 10;
     static final int POSITIONS = 57;
     static final int GTC_OPEN = 23;
+    private final Path outputDir;
 
     private final TestDatabase testDatabase;
     private final Database database;
@@ -58,9 +59,20 @@ final class BatchFixture implements AutoCloseable {
             "es.url", LocalStack.elasticsearchUrl()));
         settings.put("audit.index-prefix", Isolation.indexPrefix(testClass) + "batch");
         settings.put("journal.topic", Isolation.topicName(testClass, "journal"));
+        try {
+            outputDir = java.nio.file.Files.createTempDirectory("batch-output");
+        } catch (final java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        settings.put("batch.output-dir", outputDir.toString());
         database = Database.open(DatabaseConfiguration.from(settings()));
         database.migrate();
         seed();
+    }
+
+    /** Where the jobs of this fixture write their files. */
+    Path outputDir() {
+        return outputDir;
     }
 
     static BatchFixture create(final Class<?> testClass) {
@@ -150,6 +162,11 @@ final class BatchFixture implements AutoCloseable {
         return List.copyOf(rows.values());
     }
 
+    /** The fixture's database. */
+    Database database() {
+        return database;
+    }
+
     long count(final String sql, final Object... args) {
         final Long count = jdbc().queryForObject(sql, Long.class, args);
         return count == null ? 0 : count;
@@ -166,8 +183,18 @@ final class BatchFixture implements AutoCloseable {
         final List<String> symbols = new ArrayList<>();
         for (int s = 0; s < 19; s++) {
             symbols.add(String.format("SYM%02d", s));
+            jdbc.update("INSERT INTO instrument (symbol, name, listing_exchange, sp500, tick_size, lot_size, "
+                + "reference_price, updated_at) VALUES (?, ?, 'XNAS', FALSE, 0.01, 1, 100, ?)", symbols.get(s),
+                "Test Security " + s, now);
         }
         final List<String> accounts = List.of("ACC-A", "ACC-B", "ACC-C");
+        jdbc.update("INSERT INTO broker_firm (firm_id, name, created_at) VALUES ('FIRMA', 'Firm A', ?)", now);
+        jdbc.update("INSERT INTO commission_schedule (account_id, effective_from, per_share, bps, minimum, note) "
+            + "VALUES ('*', '2024-01-01', 0.005, 0, 1.00, 'test default: half a cent a share, at least 1 USD')");
+        for (final String account : accounts) {
+            jdbc.update("INSERT INTO account (account_id, firm_id, name, account_type, fdid, created_at) VALUES "
+                + "(?, 'FIRMA', ?, 'CUSTOMER', ?, ?)", account, "Customer " + account, "FDID-" + account, now);
+        }
         int i = 0;
         for (final String account : accounts) {
             for (final String symbol : symbols) {

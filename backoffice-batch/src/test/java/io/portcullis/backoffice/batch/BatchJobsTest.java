@@ -215,6 +215,73 @@ class BatchJobsTest {
     }
 
     @Test
+    void aSettlementKilledMidChunkAndRestartedWritesTheSameFilesAndRowsAsACleanComputation(
+        @TempDir final Path directory) throws Exception {
+        final Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), SlowRunMain.class.getName(), "run", "settlement",
+            "--date", "2026-01-02", "--config", fixture.settingsFile(directory).toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+            StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.equals("wrote chunk 1"));
+            assertThat(line).as("the child wrote a chunk").isNotNull();
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.batch("status", "settlement", "--date",
+            "2026-01-02").out().contains("no live owner"));
+        final BatchFixture.Run restart = fixture.batch("restart", "settlement", "--date", "2026-01-02");
+        assertThat(restart.status()).as(restart.toString()).isZero();
+        assertThat(restart.err()).contains("recovered execution", "step settle: 12 executions settling on 2026-01-05");
+        final Path day = fixture.outputDir().resolve("2026-01-02");
+        final byte[] confirmations = java.nio.file.Files.readAllBytes(day.resolve("confirmations-2026-01-02.csv"));
+        final byte[] instructions = java.nio.file.Files.readAllBytes(
+            day.resolve("settlement-instructions-2026-01-05.csv"));
+        final long obligations = fixture.count("SELECT COUNT(*) FROM settlement_obligation WHERE settlement_date = "
+            + "'2026-01-05'");
+        final long confirmed = fixture.count("SELECT COUNT(*) FROM trade_confirmation WHERE trade_date = '2026-01-02'");
+        assertThat(confirmed).as("one confirmation per order of the day").isEqualTo(12);
+        assertThat(obligations).isPositive();
+
+        // A clean computation of the same day into another folder: same bytes, and no row added or doubled.
+        final Path clean = directory.resolve("clean");
+        SettleStep.settle(fixture.database().dsl(), LocalDate.of(2026, 1, 2), clean);
+        assertThat(clean.resolve("2026-01-02/confirmations-2026-01-02.csv")).hasBinaryContent(confirmations);
+        assertThat(clean.resolve("2026-01-02/settlement-instructions-2026-01-05.csv")).hasBinaryContent(instructions);
+        assertThat(fixture.count("SELECT COUNT(*) FROM settlement_obligation WHERE settlement_date = '2026-01-05'"))
+            .isEqualTo(obligations);
+        assertThat(fixture.count("SELECT COUNT(*) FROM trade_confirmation WHERE trade_date = '2026-01-02'"))
+            .isEqualTo(confirmed);
+        assertThat(new String(instructions, StandardCharsets.UTF_8)).startsWith("settlement_date,account_id,symbol");
+    }
+
+    @Test
+    void theSettlementJobRefusesADayWithoutAFeeRateAndWritesNothing() {
+        // A symbol no position holds, so the other jobs' closing prices stay as they were.
+        fixture.jdbc().update("INSERT INTO instrument (symbol, name, listing_exchange, sp500, tick_size, lot_size, "
+            + "reference_price, updated_at) VALUES ('FEES', 'Fee test', 'XNAS', FALSE, 0.01, 1, 100, NOW())");
+        fixture.jdbc().update("INSERT INTO executions (exec_id, order_id, trade_id, account_id, firm_id, symbol, side, "
+            + "last_qty, last_px, liquidity, exec_time, trade_date, journal_seq) VALUES ('9001', 9001, 9001, 'ACC-A', "
+            + "'FIRMA', 'FEES', '1', 100, 101.5, 'AGGRESSOR', '2026-01-07 15:00:00', '2026-01-07', 9001)");
+        fixture.jdbc().update("DELETE FROM commission_schedule");
+        try {
+            final BatchFixture.Run run = fixture.batch("run", "settlement", "--date", "2026-01-07");
+            assertThat(run.status()).as(run.toString()).isNotZero();
+            assertThat(run.err() + run.out()).contains("no COMMISSION rate in force on trade date");
+            assertThat(fixture.count("SELECT COUNT(*) FROM trade_confirmation WHERE trade_date = '2026-01-07'"))
+                .isZero();
+        } finally {
+            fixture.jdbc().update("INSERT INTO commission_schedule (account_id, effective_from, per_share, bps, "
+                + "minimum, note) VALUES ('*', '2024-01-01', 0.005, 0, 1.00, 'test default')");
+            fixture.jdbc().update("DELETE FROM executions WHERE exec_id = '9001'");
+        }
+    }
+
+    @Test
     void theSettlementJobHandsEachExecutionOnceInExecIdOrderAcrossARestart() {
         final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger chunks = new AtomicInteger();
