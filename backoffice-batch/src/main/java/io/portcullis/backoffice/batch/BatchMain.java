@@ -49,6 +49,17 @@ public final class BatchMain {
         Runtime.getRuntime().halt(status);
     }
 
+    /**
+     * Runs a command as {@code ./portcullis batch} does, without exiting (benchmarks, embedding).
+     *
+     * @param settings the settings when there is no {@code --config}; null for this process's environment
+     * @return the exit status
+     */
+    public static int execute(final List<String> args, final PrintStream out, final PrintStream err,
+                              final Settings settings) {
+        return run(args, out, err, settings, StepHooks.NONE, SettlementWriter.NONE, null);
+    }
+
     /** The parsed command line. */
     record Options(String command, Optional<BatchJob> job, Optional<LocalDate> date, Optional<Path> config) {
     }

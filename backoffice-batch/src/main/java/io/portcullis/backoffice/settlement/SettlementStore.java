@@ -7,19 +7,23 @@ import static io.portcullis.sql.schema.Tables.TRADE_CONFIRMATION;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.jooq.DSLContext;
+import org.jooq.TableRecord;
 
 /**
- * Writes a settlement result to the V11 tables in one transaction: confirmations and their ledger lines are replaced
- * by confirmation id, obligations are replaced for each settlement date present in the result (so the result must
+ * Writes a settlement result to the V11 tables in one transaction, in batched inserts: confirmations, their ledger
+ * lines and obligations are replaced for each settlement date present in the result (so the result must
  * net every trade settling on those dates: use {@code SettlementCalendar.tradeDatesSettlingOn}). Re-running the same
  * result leaves the same rows.
  */
 public final class SettlementStore {
+    private static final int BATCH = 2_000;
+
     private SettlementStore() {
     }
 
@@ -27,73 +31,79 @@ public final class SettlementStore {
     public static void save(final DSLContext dsl, final SettlementResult result) {
         dsl.transaction(configuration -> {
             final DSLContext tx = configuration.dsl();
-            final Set<String> confirmIds = new TreeSet<>();
-            result.confirmations().forEach(c -> confirmIds.add(c.confirmId()));
-            tx.deleteFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.CONFIRM_ID.in(confirmIds)).execute();
-            tx.deleteFrom(TRADE_CONFIRMATION).where(TRADE_CONFIRMATION.CONFIRM_ID.in(confirmIds)).execute();
+            // The result holds every trade settling on its dates: replace those dates whole.
             final Set<LocalDate> dates = new TreeSet<>();
             result.obligations().forEach(o -> dates.add(o.settlementDate()));
+            result.confirmations().forEach(c -> dates.add(c.settlementDate()));
+            tx.deleteFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.SETTLEMENT_DATE.in(dates)).execute();
+            tx.deleteFrom(TRADE_CONFIRMATION).where(TRADE_CONFIRMATION.SETTLEMENT_DATE.in(dates)).execute();
             tx.deleteFrom(SETTLEMENT_OBLIGATION).where(SETTLEMENT_OBLIGATION.SETTLEMENT_DATE.in(dates)).execute();
+            final List<TableRecord<?>> rows = new ArrayList<>();
             for (final Confirmation c : result.confirmations()) {
                 final Trade t = c.trade();
-                tx.insertInto(TRADE_CONFIRMATION)
-                    .set(TRADE_CONFIRMATION.CONFIRM_ID, c.confirmId())
-                    .set(TRADE_CONFIRMATION.ACCOUNT_ID, t.accountId())
-                    .set(TRADE_CONFIRMATION.TRADE_DATE, t.tradeDate())
-                    .set(TRADE_CONFIRMATION.EXEC_TIME, t.execTime() == null ? null
+                rows.add(tx.newRecord(TRADE_CONFIRMATION)
+                    .with(TRADE_CONFIRMATION.CONFIRM_ID, c.confirmId())
+                    .with(TRADE_CONFIRMATION.ACCOUNT_ID, t.accountId())
+                    .with(TRADE_CONFIRMATION.TRADE_DATE, t.tradeDate())
+                    .with(TRADE_CONFIRMATION.EXEC_TIME, t.execTime() == null ? null
                         : LocalDateTime.ofInstant(t.execTime(), ZoneOffset.UTC))
-                    .set(TRADE_CONFIRMATION.SETTLEMENT_DATE, c.settlementDate())
-                    .set(TRADE_CONFIRMATION.SIDE, t.side().name())
-                    .set(TRADE_CONFIRMATION.SYMBOL, t.symbol())
-                    .set(TRADE_CONFIRMATION.SECURITY_NAME, c.securityName())
-                    .set(TRADE_CONFIRMATION.QUANTITY, t.quantity())
-                    .set(TRADE_CONFIRMATION.PRICE, t.price())
-                    .set(TRADE_CONFIRMATION.AVERAGE_PRICE, t.averagePrice())
-                    .set(TRADE_CONFIRMATION.CAPACITY, t.capacity().name())
-                    .set(TRADE_CONFIRMATION.GROSS_AMOUNT, t.gross())
-                    .set(TRADE_CONFIRMATION.COMMISSION, c.fees().commission())
-                    .set(TRADE_CONFIRMATION.SEC_FEE, c.fees().secFee())
-                    .set(TRADE_CONFIRMATION.TAF_FEE, c.fees().tafFee())
-                    .set(TRADE_CONFIRMATION.NET_AMOUNT, c.netAmount())
-                    .set(TRADE_CONFIRMATION.EXEC_IDS, String.join(" ", t.execIds()))
-                    .set(TRADE_CONFIRMATION.REMARKS, String.join("; ", c.remarks()))
-                    .execute();
+                    .with(TRADE_CONFIRMATION.SETTLEMENT_DATE, c.settlementDate())
+                    .with(TRADE_CONFIRMATION.SIDE, t.side().name())
+                    .with(TRADE_CONFIRMATION.SYMBOL, t.symbol())
+                    .with(TRADE_CONFIRMATION.SECURITY_NAME, c.securityName())
+                    .with(TRADE_CONFIRMATION.QUANTITY, t.quantity())
+                    .with(TRADE_CONFIRMATION.PRICE, t.price())
+                    .with(TRADE_CONFIRMATION.AVERAGE_PRICE, t.averagePrice())
+                    .with(TRADE_CONFIRMATION.CAPACITY, t.capacity().name())
+                    .with(TRADE_CONFIRMATION.GROSS_AMOUNT, t.gross())
+                    .with(TRADE_CONFIRMATION.COMMISSION, c.fees().commission())
+                    .with(TRADE_CONFIRMATION.SEC_FEE, c.fees().secFee())
+                    .with(TRADE_CONFIRMATION.TAF_FEE, c.fees().tafFee())
+                    .with(TRADE_CONFIRMATION.NET_AMOUNT, c.netAmount())
+                    .with(TRADE_CONFIRMATION.EXEC_IDS, String.join(" ", t.execIds()))
+                    .with(TRADE_CONFIRMATION.REMARKS, String.join("; ", c.remarks())));
             }
-            insertLedger(tx, result.ledger());
+            insert(tx, rows);
+            rows.clear();
+            for (final LedgerEntry e : result.ledger()) {
+                rows.add(tx.newRecord(LEDGER_ENTRY)
+                    .with(LEDGER_ENTRY.CONFIRM_ID, e.confirmId())
+                    .with(LEDGER_ENTRY.LINE_NO, e.lineNo())
+                    .with(LEDGER_ENTRY.SETTLEMENT_DATE, e.settlementDate())
+                    .with(LEDGER_ENTRY.LEDGER_ACCOUNT, e.ledgerAccount())
+                    .with(LEDGER_ENTRY.KIND, e.kind().name())
+                    .with(LEDGER_ENTRY.SYMBOL, e.symbol())
+                    .with(LEDGER_ENTRY.DEBIT, e.debit())
+                    .with(LEDGER_ENTRY.CREDIT, e.credit())
+                    .with(LEDGER_ENTRY.MEMO, e.memo()));
+            }
+            insert(tx, rows);
+            rows.clear();
             for (final Obligation o : result.obligations()) {
-                tx.insertInto(SETTLEMENT_OBLIGATION)
-                    .set(SETTLEMENT_OBLIGATION.SETTLEMENT_DATE, o.settlementDate())
-                    .set(SETTLEMENT_OBLIGATION.ACCOUNT_ID, o.accountId())
-                    .set(SETTLEMENT_OBLIGATION.SYMBOL, o.symbol())
-                    .set(SETTLEMENT_OBLIGATION.BOUGHT_QUANTITY, o.boughtQuantity())
-                    .set(SETTLEMENT_OBLIGATION.SOLD_QUANTITY, o.soldQuantity())
-                    .set(SETTLEMENT_OBLIGATION.NET_QUANTITY, o.netQuantity())
-                    .set(SETTLEMENT_OBLIGATION.GROSS_BOUGHT, o.grossBought())
-                    .set(SETTLEMENT_OBLIGATION.GROSS_SOLD, o.grossSold())
-                    .set(SETTLEMENT_OBLIGATION.COMMISSION, o.commission())
-                    .set(SETTLEMENT_OBLIGATION.SEC_FEE, o.secFee())
-                    .set(SETTLEMENT_OBLIGATION.TAF_FEE, o.tafFee())
-                    .set(SETTLEMENT_OBLIGATION.NET_MONEY, o.netMoney())
-                    .set(SETTLEMENT_OBLIGATION.TRADE_COUNT, o.trades())
-                    .set(SETTLEMENT_OBLIGATION.CALENDAR_VERSION, o.calendarVersion())
-                    .execute();
+                rows.add(tx.newRecord(SETTLEMENT_OBLIGATION)
+                    .with(SETTLEMENT_OBLIGATION.SETTLEMENT_DATE, o.settlementDate())
+                    .with(SETTLEMENT_OBLIGATION.ACCOUNT_ID, o.accountId())
+                    .with(SETTLEMENT_OBLIGATION.SYMBOL, o.symbol())
+                    .with(SETTLEMENT_OBLIGATION.BOUGHT_QUANTITY, o.boughtQuantity())
+                    .with(SETTLEMENT_OBLIGATION.SOLD_QUANTITY, o.soldQuantity())
+                    .with(SETTLEMENT_OBLIGATION.NET_QUANTITY, o.netQuantity())
+                    .with(SETTLEMENT_OBLIGATION.GROSS_BOUGHT, o.grossBought())
+                    .with(SETTLEMENT_OBLIGATION.GROSS_SOLD, o.grossSold())
+                    .with(SETTLEMENT_OBLIGATION.COMMISSION, o.commission())
+                    .with(SETTLEMENT_OBLIGATION.SEC_FEE, o.secFee())
+                    .with(SETTLEMENT_OBLIGATION.TAF_FEE, o.tafFee())
+                    .with(SETTLEMENT_OBLIGATION.NET_MONEY, o.netMoney())
+                    .with(SETTLEMENT_OBLIGATION.TRADE_COUNT, o.trades())
+                    .with(SETTLEMENT_OBLIGATION.CALENDAR_VERSION, o.calendarVersion()));
             }
+            insert(tx, rows);
         });
     }
 
-    private static void insertLedger(final DSLContext tx, final List<LedgerEntry> ledger) {
-        for (final LedgerEntry e : ledger) {
-            tx.insertInto(LEDGER_ENTRY)
-                .set(LEDGER_ENTRY.CONFIRM_ID, e.confirmId())
-                .set(LEDGER_ENTRY.LINE_NO, e.lineNo())
-                .set(LEDGER_ENTRY.SETTLEMENT_DATE, e.settlementDate())
-                .set(LEDGER_ENTRY.LEDGER_ACCOUNT, e.ledgerAccount())
-                .set(LEDGER_ENTRY.KIND, e.kind().name())
-                .set(LEDGER_ENTRY.SYMBOL, e.symbol())
-                .set(LEDGER_ENTRY.DEBIT, e.debit())
-                .set(LEDGER_ENTRY.CREDIT, e.credit())
-                .set(LEDGER_ENTRY.MEMO, e.memo())
-                .execute();
+    /** Batched inserts (the driver rewrites each batch into multi-row INSERTs), a few thousand rows at a time. */
+    private static void insert(final DSLContext tx, final List<TableRecord<?>> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            tx.batchInsert(rows.subList(from, Math.min(rows.size(), from + BATCH))).execute();
         }
     }
 }
