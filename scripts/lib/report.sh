@@ -1,0 +1,118 @@
+# shellcheck shell=bash
+# ./portcullis report ...: regulatory report files built from the audit trail (module reporting). Sourced by
+# ./portcullis, which provides pc_ensure_built, pc_run_app, pc_err and pc_die; never run on its own.
+# One case per report in cmd_report; each report's main prints its own --help.
+
+usage_report() {
+  cat <<'EOF_USAGE'
+Usage: ./portcullis report cat --date YYYY-MM-DD --out DIR [--feedback FILE] [--config FILE]
+       ./portcullis report 606 --quarter YYYYQn --out DIR [--config FILE]
+       ./portcullis report 606b3 --account A --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--config FILE]
+       ./portcullis report 605 --month YYYY-MM --out DIR [--config FILE]
+
+Regulatory report files built from the audit index. Reports:
+  cat   FINRA CAT Industry Member order events (MENO, MEOA, MEOM, MEOC, MEOT) of one CAT trading day: bzip2 JSON
+        Lines files <submitter>_<IMID>_<YYYYMMDD>_<group>_OrderEvents_<NNNNNN>.json.bz2, split by size, each with a
+        .meta.json (record count, SHA-256, spec version); the same index gives the same bytes on every run
+  606   SEC Rule 606(a)(1) quarterly public report on non-directed held orders: 606a1-YYYYQn.xml in the SEC's schema
+        oh-20191231.xsd (per month: S&P 500 / other NMS stocks, market / marketable limit / non-marketable limit /
+        other orders, venues, net payments), validated against the schema before it is written
+  606b3 SEC Rule 606(b)(3) order handling report for one customer (account) and period:
+        606b3-<account>-<from>-<to>.xml in the same schema, validated before it is written
+  605   SEC Rule 605(a)(2) monthly order execution summary (OES CSV): <reporter code><YYYYMM>.csv
+  Rule 605 and 606 measure against the engine's own best bid and offer at receipt (no consolidated NBBO feed).
+
+Options of cat:
+  --date YYYY-MM-DD  the CAT trading day: events from 00:00 to 24:00 America/New_York (required)
+  --out DIR          where the files go; created if missing, same-named files replaced (required)
+  --feedback FILE    write only the records this feedback file lists, as repairs (RPR + errorROEID) or corrections
+                     (COR), in files of group <group>RPR
+  --config FILE      settings file (es.url, audit.index-prefix, db.*, cat.submitter-id, cat.reporter-imid,
+                     cat.reporter-crd, cat.file-group, cat.spec-version, cat.max-file-bytes, cat.market-center-id,
+                     cat.page-size, cat.order-cache); PORTCULLIS_* environment variables override it
+  --help             this text
+
+Options of 606:
+  --quarter YYYYQn   the quarter, e.g. 2026Q4; months in the New York calendar (required)
+  --out DIR          where the file goes; created if missing, a same-named file replaced (required)
+  --config FILE      settings file (es.url, audit.index-prefix, gateway.instruments for the sp500 flags,
+                     report.broker-dealer, report.606.venue-name, report.606.venue-mic,
+                     report.606.material-aspects); PORTCULLIS_* environment variables override it
+  --help             this text
+
+Options of 606b3:
+  --account A        the customer's account (required)
+  --from YYYY-MM-DD  first day, New York calendar, inclusive (required)
+  --to YYYY-MM-DD    last day, inclusive; at most 7 calendar months after --from's month (required)
+  --out DIR          where the file goes (required)
+  --config FILE      settings file, as for 606
+  --help             this text
+
+Options of 605:
+  --month YYYY-MM    the month, New York calendar (required)
+  --out DIR          where the file goes (required)
+  --config FILE      settings file (es.url, audit.index-prefix, gateway.instruments, report.605.designated-participant
+                     default T, report.605.reporter-code default PORTCULLIS)
+  --help             this text
+
+Exit status:
+  0  files written
+  1  no data for the period, or a validation failure (CAT: an event that cannot be linked, a feedback record not
+     found; 606: the report breaks the SEC schema); nothing is written for 605/606 then
+  2  bad usage (the message names the option)
+  3  a service (Elasticsearch, MySQL) unreachable
+EOF_USAGE
+}
+
+cmd_report() {
+  local sub=${1:-}
+  [[ $# -gt 0 ]] && shift
+  case $sub in
+    --help|-h|help) usage_report; return 0 ;;
+    cat)
+      local -a args=()
+      while (( $# > 0 )); do
+        case $1 in
+          --help|-h) usage_report; return 0 ;;
+          --date|--out|--feedback)
+            [[ $# -ge 2 ]] || { pc_err "$1 needs a value"; usage_report >&2; exit 2; }
+            args+=("$1" "$2"); shift ;;
+          --config)
+            [[ $# -ge 2 && -f "$2" ]] || pc_die 2 "--config: settings file '${2:-}' not found (start from etc/gateway.properties)"
+            args+=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+          *) pc_err "unknown option '$1'"; usage_report >&2; exit 2 ;;
+        esac
+        shift
+      done
+      pc_ensure_built
+      pc_run_app io.portcullis.reporting.cat.CatMain "${args[@]}" ;;
+    606|606b3|605)
+      local main=io.portcullis.reporting.rule606.Rule606Main
+      local -a names=(--quarter --out)
+      case $sub in
+        606b3) main=io.portcullis.reporting.rule606.Rule606b3Main; names=(--account --from --to --out) ;;
+        605) main=io.portcullis.reporting.rule605.Rule605Main; names=(--month --out) ;;
+      esac
+      local -a args=()
+      while (( $# > 0 )); do
+        case $1 in
+          --help|-h) usage_report; return 0 ;;
+          --config)
+            [[ $# -ge 2 && -f "$2" ]] || pc_die 2 "--config: settings file '${2:-}' not found (start from etc/gateway.properties)"
+            args+=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+          --*)
+            local known=0 name
+            for name in "${names[@]}"; do [[ $1 == "$name" ]] && known=1; done
+            (( known )) || { pc_err "unknown option '$1' of report $sub"; usage_report >&2; exit 2; }
+            [[ $# -ge 2 ]] || { pc_err "$1 needs a value"; usage_report >&2; exit 2; }
+            args+=("$1" "$2"); shift ;;
+          *) pc_err "unknown argument '$1' of report $sub"; usage_report >&2; exit 2 ;;
+        esac
+        shift
+      done
+      pc_ensure_built
+      pc_run_app "$main" "${args[@]}" ;;
+    "") usage_report >&2; exit 2 ;;
+    *) pc_err "unknown report '$sub'"; usage_report >&2; exit 2 ;;
+  esac
+}
