@@ -1,6 +1,8 @@
 package io.portcullis.backoffice.batch;
 
 import static io.portcullis.sql.schema.Tables.ACCOUNT;
+import static io.portcullis.sql.schema.Tables.BLOCK_ALLOCATION;
+import static io.portcullis.sql.schema.Tables.BLOCK_ALLOCATION_INSTRUCTION;
 import static io.portcullis.sql.schema.Tables.EXECUTIONS;
 import static io.portcullis.sql.schema.Tables.INSTRUMENT;
 
@@ -11,17 +13,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.portcullis.backoffice.calendar.SettlementCalendar;
 import io.portcullis.backoffice.fees.FeeCalculator;
 import io.portcullis.backoffice.fees.FeeSchedule;
 import io.portcullis.backoffice.fees.RateUnavailableException;
 import io.portcullis.backoffice.settlement.AllocationException;
+import io.portcullis.backoffice.settlement.AllocationInstruction;
+import io.portcullis.backoffice.settlement.BlockAllocation;
 import io.portcullis.backoffice.settlement.Capacity;
 import io.portcullis.backoffice.settlement.Execution;
 import io.portcullis.backoffice.settlement.SettlementFiles;
@@ -40,7 +47,8 @@ import org.jooq.DSLContext;
  * {@code <batch.output-dir>/<date>/confirmations-<date>.csv} (the trade date's confirmations) and
  * {@code settlement-instructions-<settlement date>.csv}. Everything is computed before anything is stored, and files
  * are written to a temporary name and moved into place: a missing fee rate or an unknown account stops the step
- * with nothing half-written.
+ * with nothing half-written. Block orders named in {@code block_allocation} are split among the sub-accounts of
+ * their instructions at the average price.
  */
 final class SettleStep {
     private SettleStep() {
@@ -66,7 +74,7 @@ final class SettleStep {
         final SettlementResult result;
         try {
             result = new SettlementRun(calendar, new FeeCalculator(FeeSchedule.load(dsl)))
-                .run(new SettlementInput(executions, List.of(), accounts, names, List.of()));
+                .run(new SettlementInput(executions, blocks(dsl, tradeDates), accounts, names, List.of()));
         } catch (final RateUnavailableException ex) {
             throw new BatchException(ExitCode.REFUSED, ex.getMessage() + "; add it to its effective-dated table "
                 + "(fee_sec_section31, fee_finra_taf or commission_schedule) and run the job again: nothing was "
@@ -85,6 +93,32 @@ final class SettleStep {
             .filter(o -> o.settlementDate().equals(settlementDate)).toList()));
         return new Outcome(settlementDate, executions.size(), result.confirmations().size(),
             result.obligations().size(), confirmations, instructions);
+    }
+
+    /** The block allocations of the trade dates, from {@code block_allocation} and its instructions. */
+    private static List<BlockAllocation> blocks(final DSLContext dsl, final List<LocalDate> tradeDates) {
+        final Map<String, Set<Long>> orders = new TreeMap<>();
+        dsl.select(BLOCK_ALLOCATION.BLOCK_ID, BLOCK_ALLOCATION.ORDER_ID).from(BLOCK_ALLOCATION)
+            .where(BLOCK_ALLOCATION.TRADE_DATE.in(tradeDates))
+            .forEach(r -> orders.computeIfAbsent(r.value1(), b -> new TreeSet<>()).add(r.value2()));
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        final Map<String, List<AllocationInstruction>> instructions = new TreeMap<>();
+        dsl.selectFrom(BLOCK_ALLOCATION_INSTRUCTION).where(BLOCK_ALLOCATION_INSTRUCTION.BLOCK_ID.in(orders.keySet()))
+            .orderBy(BLOCK_ALLOCATION_INSTRUCTION.BLOCK_ID, BLOCK_ALLOCATION_INSTRUCTION.ACCOUNT_ID)
+            .forEach(r -> instructions.computeIfAbsent(r.getBlockId(), b -> new ArrayList<>())
+                .add(new AllocationInstruction(r.getAccountId(), r.getShares())));
+        final List<BlockAllocation> blocks = new ArrayList<>();
+        orders.forEach((block, ids) -> {
+            final List<AllocationInstruction> split = instructions.get(block);
+            if (split == null) {
+                throw new BatchException(ExitCode.REFUSED, "block " + block + " has no allocation instructions; add "
+                    + "them (table block_allocation_instruction) and run the job again: nothing was written", null);
+            }
+            blocks.add(new BlockAllocation(block, ids, split));
+        });
+        return blocks;
     }
 
     private static void write(final Path file, final String content) {

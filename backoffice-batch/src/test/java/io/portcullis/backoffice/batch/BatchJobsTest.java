@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The job framework against the real MySQL and Redis of the local stack: one run per job and date, restart from the
@@ -278,6 +279,46 @@ class BatchJobsTest {
             fixture.jdbc().update("INSERT INTO commission_schedule (account_id, effective_from, per_share, bps, "
                 + "minimum, note) VALUES ('*', '2024-01-01', 0.005, 0, 1.00, 'test default')");
             fixture.jdbc().update("DELETE FROM executions WHERE exec_id = '9001'");
+        }
+    }
+
+    @Test
+    void aBlockIsSplitAtItsAveragePriceAndAnUnknownSubAccountStopsTheJobWithNothingWritten() {
+        final JdbcTemplate jdbc = fixture.jdbc();
+        jdbc.update("INSERT INTO instrument (symbol, name, listing_exchange, sp500, tick_size, lot_size, "
+            + "reference_price, updated_at) VALUES ('BLOCK', 'Block test', 'XNAS', FALSE, 0.01, 1, 50, NOW())");
+        jdbc.update("INSERT INTO executions (exec_id, order_id, trade_id, account_id, firm_id, symbol, side, last_qty, "
+            + "last_px, liquidity, exec_time, trade_date, journal_seq) VALUES ('9101', 9100, 9101, 'ACC-A', 'FIRMA', "
+            + "'BLOCK', '1', 300, 50.00, 'AGGRESSOR', '2026-01-08 15:00:00', '2026-01-08', 9101), ('9102', 9100, "
+            + "9102, 'ACC-A', 'FIRMA', 'BLOCK', '1', 200, 50.10, 'AGGRESSOR', '2026-01-08 15:01:00', '2026-01-08', "
+            + "9102)");
+        jdbc.update("INSERT INTO block_allocation (block_id, order_id, trade_date, created_by, created_at) VALUES "
+            + "('BLK1', 9100, '2026-01-08', 'clerk', NOW())");
+        jdbc.update("INSERT INTO block_allocation_instruction (block_id, account_id, shares) VALUES ('BLK1', 'ACC-B',"
+            + " 250), ('BLK1', 'ACC-ZZZ', 250)");
+        try {
+            final BatchFixture.Run refused = fixture.batch("run", "settlement", "--date", "2026-01-08");
+            assertThat(refused.status()).as(refused.toString()).isNotZero();
+            assertThat(refused.err() + refused.out()).contains("ACC-ZZZ");
+            assertThat(fixture.count("SELECT COUNT(*) FROM trade_confirmation WHERE trade_date = '2026-01-08'"))
+                .as("nothing written").isZero();
+            assertThat(fixture.outputDir().resolve("2026-01-08")).doesNotExist();
+
+            jdbc.update("UPDATE block_allocation_instruction SET account_id = 'ACC-C' WHERE account_id = 'ACC-ZZZ'");
+            final BatchFixture.Run settled = fixture.batch("run", "settlement", "--date", "2026-01-08");
+            assertThat(settled.status()).as(settled.toString()).isZero();
+            final List<Map<String, Object>> confirmations = jdbc.queryForList("SELECT account_id, quantity, price, "
+                + "average_price FROM trade_confirmation WHERE trade_date = '2026-01-08' ORDER BY account_id");
+            assertThat(confirmations).hasSize(2);
+            for (final Map<String, Object> c : confirmations) {
+                assertThat(((Number) c.get("quantity")).longValue()).isEqualTo(250);
+                // (300 x 50.00 + 200 x 50.10) / 500 = 50.04
+                assertThat(new java.math.BigDecimal(c.get("price").toString()))
+                    .isEqualByComparingTo(new java.math.BigDecimal("50.04"));
+            }
+            assertThat(confirmations).extracting(c -> c.get("account_id")).containsExactly("ACC-B", "ACC-C");
+        } finally {
+            jdbc.update("DELETE FROM executions WHERE exec_id IN ('9101', '9102')");
         }
     }
 
