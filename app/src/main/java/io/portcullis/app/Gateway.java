@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.portcullis.app.admin.AdminApi;
+import io.portcullis.app.admin.EngineRoutes;
 import io.portcullis.app.http.GatewayHttpServer;
 import io.portcullis.app.http.HealthCheck;
 import io.portcullis.app.http.Metric;
@@ -232,6 +233,7 @@ public final class Gateway implements AutoCloseable {
 
         final AdminApi adminApi = AdminApi.create(settings, database, sessions::admin, () -> riskDesk,
             auditPublisher);
+        adminApi.engine(dayOrderExpiry(runner));
         progress.accept(adminApi.describe().toString());
         final GatewayHttpServer http = new GatewayHttpServer(adminApi);
         http.check(check("database", () -> {
@@ -296,6 +298,51 @@ public final class Gateway implements AutoCloseable {
         http.metric(new Metric("portcullis_fix_outbound_overflows_total", "Durable records the FIX outbound queue "
             + "could not take (re-read from the journal)", "counter", outbound::overflows));
         return gateway;
+    }
+
+    /**
+     * The back office's trade-date close: ExpireDayOrders through the engine runner, answered once durable with the
+     * number of orders expired (counted from the journal record's events).
+     */
+    private static EngineRoutes.DayOrderExpiry dayOrderExpiry(final EngineRunner runner) {
+        return () -> {
+            final java.util.concurrent.CompletableFuture<EngineRoutes.Expired> done =
+                new java.util.concurrent.CompletableFuture<>();
+            final CommandCallback callback = new CommandCallback() {
+                @Override
+                public void onDurable(final long sequence, final long offset, final byte[] record) {
+                    final int[] expired = new int[1];
+                    final io.portcullis.oms.journal.JournalRecord decoded =
+                        io.portcullis.oms.journal.JournalRecord.decode(record);
+                    io.portcullis.oms.journal.EventDecoder.decode(decoded.events(), 0, decoded.events().length,
+                        new io.portcullis.oms.event.EngineListener() {
+                            @Override
+                            public void onExecutionReport(final io.portcullis.oms.event.ExecutionReport r) {
+                                if (r.execType() == io.portcullis.oms.domain.ExecType.EXPIRED) {
+                                    expired[0]++;
+                                }
+                            }
+                        });
+                    done.complete(new EngineRoutes.Expired(expired[0], offset));
+                }
+
+                @Override
+                public void onLost(final long sequence, final String reason) {
+                    done.completeExceptionally(new IllegalStateException("the engine did not journal the command: "
+                        + reason));
+                }
+            };
+            if (!runner.submit(new io.portcullis.oms.command.ExpireDayOrders(0, nowNanos()), callback)) {
+                throw new IllegalStateException("the engine's queue is full; try again");
+            }
+            try {
+                return done.get(60, TimeUnit.SECONDS);
+            } catch (final java.util.concurrent.ExecutionException ex) {
+                throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+            } catch (final java.util.concurrent.TimeoutException ex) {
+                throw new IllegalStateException("the engine did not journal the command within 60 s", ex);
+            }
+        };
     }
 
     /**

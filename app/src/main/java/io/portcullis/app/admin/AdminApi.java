@@ -60,6 +60,7 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
         .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final InstantSource clock;
     private final AuditSearchConnection auditSearch;
+    private volatile EngineRoutes.DayOrderExpiry engine;
 
     /**
      * An admin API on a node without a risk desk: the risk routes exist (the contract is the same) and answer 500.
@@ -109,6 +110,7 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
         all.addAll(new UserRoutes(accounts, tokens).routes());
         all.addAll(new RiskLimitRoutes(desk).routes());
         all.addAll(new RiskControlRoutes(desk).routes());
+        all.addAll(new EngineRoutes(this::expireDayOrders).routes());
         all.addAll(new AuditSearchRoutes(auditSearch != null ? auditSearch : () -> {
             throw new IllegalStateException("the audit search is not configured on this node");
         }).routes());
@@ -164,6 +166,19 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
             config.addHttpHandler(handlerType(route.method()), route.path(),
                 new Guard(route, tokens, audit, json, clock));
         }
+    }
+
+    /** Lets the engine routes reach this node's engine (the gateway calls this before serving). */
+    public void engine(final EngineRoutes.DayOrderExpiry dayOrderExpiry) {
+        this.engine = dayOrderExpiry;
+    }
+
+    private EngineRoutes.Expired expireDayOrders() throws InterruptedException {
+        final EngineRoutes.DayOrderExpiry current = engine;
+        if (current == null) {
+            throw new IllegalStateException("the engine is not running on this node");
+        }
+        return current.expireDayOrders();
     }
 
     /** Closes the audit search's Elasticsearch client, if it was opened. */

@@ -1,6 +1,7 @@
 package io.portcullis.app.admin;
 
 import static io.portcullis.app.admin.Role.ADMIN;
+import static io.portcullis.app.admin.Role.BACK_OFFICE;
 import static io.portcullis.app.admin.Role.COMPLIANCE;
 import static io.portcullis.app.admin.Role.OPERATIONS;
 import static io.portcullis.app.admin.Role.RISK_OFFICER;
@@ -117,6 +118,8 @@ class AdminApiAuthorizationTest {
             role -> "{\"scope\":\"SYMBOL\",\"key\":\"AMZN\",\"reason\":\"matrix\"}");
         expect("GET", "/api/risk/exposure", Set.of(RISK_OFFICER), role -> null);
         expect("GET", "/api/risk/rejects", Set.of(RISK_OFFICER), role -> null);
+        expect("POST", "/api/engine/expire-day-orders", EnumSet.of(OPERATIONS, BACK_OFFICE),
+            role -> "{\"reason\":\"matrix\"}");
         // Trade-history search over Elasticsearch (an audit index that may be empty: empty pages, 404 lineage).
         final Set<Role> searchers = EnumSet.of(OPERATIONS, COMPLIANCE);
         for (final String search : List.of("/api/audit/orders", "/api/audit/orders/export", "/api/audit/executions",

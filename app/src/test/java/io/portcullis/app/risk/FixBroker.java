@@ -24,14 +24,15 @@ import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 
 /** A FIX 4.4 broker session for tests: logs on with its password and collects ExecutionReports by ClOrdID. */
-final class FixBroker implements Application, AutoCloseable {
+public final class FixBroker implements Application, AutoCloseable {
     private final Map<String, List<Message>> reports = new ConcurrentHashMap<>();
     private final String password;
     private final SessionID id;
     private final Initiator initiator;
     private volatile boolean loggedOn;
 
-    FixBroker(final String compId, final String password, final int port) throws Exception {
+    /** Logs on as {@code compId} on the gateway at {@code port} and waits for the logon. */
+    public FixBroker(final String compId, final String password, final int port) throws Exception {
         this.password = password;
         this.id = new SessionID("FIX.4.4", compId, DemoSessions.GATEWAY_COMP_ID);
         final SessionSettings settings = new SessionSettings();
@@ -54,12 +55,13 @@ final class FixBroker implements Application, AutoCloseable {
         return reports.values().stream().flatMap(List::stream).toList();
     }
 
-    List<Message> reportsOf(final String clOrdId) {
+    /** @return the ExecutionReports received for {@code clOrdId} so far */
+    public List<Message> reportsOf(final String clOrdId) {
         return reports.getOrDefault(clOrdId, List.of());
     }
 
     /** Sends the order and returns its first ExecutionReport. */
-    Message send(final Message order) throws Exception {
+    public Message send(final Message order) throws Exception {
         return sendAll(List.of(order)).get(0);
     }
 

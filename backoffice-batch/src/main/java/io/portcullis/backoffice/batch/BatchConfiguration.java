@@ -25,6 +25,10 @@ import io.portcullis.sql.DatabaseConfiguration;
  *   <li>{@code batch.chunk-size}: items per chunk (one transaction, one commit), 1..100000, default 500</li>
  *   <li>{@code batch.output-dir} [PORTCULLIS_BATCH_OUTPUT_DIR]: where the settlement job writes its files, one
  *       folder per trade date, default {@code var/backoffice}</li>
+ *   <li>{@code batch.gateway-url} [PORTCULLIS_BATCH_GATEWAY_URL]: the gateway's admin API, through which
+ *       {@code trade-date-close} expires the day's DAY orders in the engine, default http://127.0.0.1:18080;
+ *       {@code batch.gateway-token} [PORTCULLIS_BATCH_GATEWAY_TOKEN]: a BACK_OFFICE user's API token, needed only to
+ *       close today</li>
  *   <li>the reconcile job's sources: {@code kafka.bootstrap}, {@code journal.topic}, {@code es.url},
  *       {@code audit.index-prefix}, see {@link ReconcileConfiguration}</li>
  * </ul>
@@ -37,10 +41,13 @@ import io.portcullis.sql.DatabaseConfiguration;
  * @param chunkSize  items per chunk
  * @param reconcile  the reconcile job's sources
  * @param outputDir  where job files go
+ * @param gatewayUrl the gateway's admin API
+ * @param gatewayToken a BACK_OFFICE token for it, or null
  */
 public record BatchConfiguration(DatabaseConfiguration database, String redisUrl, Duration redisTimeout,
                                  String lockPrefix, Duration lockLease, int chunkSize,
-                                 ReconcileConfiguration reconcile, java.nio.file.Path outputDir) {
+                                 ReconcileConfiguration reconcile, java.nio.file.Path outputDir, String gatewayUrl,
+                                 String gatewayToken) {
 
     /**
      * Reads and validates the settings.
@@ -72,13 +79,15 @@ public record BatchConfiguration(DatabaseConfiguration database, String redisUrl
             Duration.ofMillis(settings.integer("batch.lock-lease-ms", 30_000, 1_000, 600_000)),
             settings.integer("batch.chunk-size", 500, 1, 100_000),
             ReconcileConfiguration.from(settings),
-            java.nio.file.Path.of(settings.string("batch.output-dir", "var/backoffice")));
+            java.nio.file.Path.of(settings.string("batch.output-dir", "var/backoffice")),
+            settings.string("batch.gateway-url", "http://127.0.0.1:18080"),
+            settings.string("batch.gateway-token", null));
     }
 
     /** @return a copy with another chunk size (tests) */
     public BatchConfiguration withChunkSize(final int size) {
         return new BatchConfiguration(database, redisUrl, redisTimeout, lockPrefix, lockLease, size, reconcile,
-            outputDir);
+            outputDir, gatewayUrl, gatewayToken);
     }
 
     /** @return the effective settings, password masked, for the start-up banner */
@@ -88,7 +97,8 @@ public record BatchConfiguration(DatabaseConfiguration database, String redisUrl
             .add("db.password", database.password())
             .add("redis.url", uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort())
             .add("batch.lock-prefix", lockPrefix).add("batch.lock-lease-ms", lockLease.toMillis())
-            .add("batch.chunk-size", chunkSize).add("batch.output-dir", outputDir);
+            .add("batch.chunk-size", chunkSize).add("batch.output-dir", outputDir)
+            .add("batch.gateway-url", gatewayUrl).add("batch.gateway-token", gatewayToken == null ? "(none)" : "****");
     }
 
     private static String databaseName(final String jdbcUrl) {

@@ -62,7 +62,11 @@ final class TradeDateCloseJob {
         final ClosingPrices prices = new ClosingPrices(context.infrastructure().jdbc(), context.date());
         return new JobBuilder(BatchJob.TRADE_DATE_CLOSE.jobName(), context.infrastructure().jobRepository())
             .listener(context.fence()).listener(context.exceptions())
-            .start(JobSteps.chunkStep("snapshot-positions", context,
+            .start(JobSteps.taskletStep("expire-day-orders", context, (contribution, chunk) -> {
+                DayOrderExpiry.expire(context);
+                return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+            }))
+            .next(JobSteps.chunkStep("snapshot-positions", context,
                 JobSteps.keysetReader("positions", context,
                     "account_id, symbol, quantity, avg_cost, realized_pnl, journal_seq", "positions", "1 = 1", none,
                     byPosition, (rs, n) -> new Position(rs.getString(1), rs.getString(2), rs.getLong(3),
