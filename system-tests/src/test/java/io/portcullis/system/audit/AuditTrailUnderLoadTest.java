@@ -278,10 +278,11 @@ class AuditTrailUnderLoadTest {
         final long[] outage = latencies.get("outage");
         assertThat(outage.length).as("orders acknowledged during the outage").isGreaterThan(10_000);
         // The order path never waits on Elasticsearch: the outage is no worse than the baseline, within the noise
-        // of a shared 2-core machine (50 % or 5 ms, whichever is larger).
+        // of a shared 2-core machine (twice the baseline's p99 or 10 ms more, whichever is larger). A path that
+        // waited on Elasticsearch would stall for the whole outage (seconds), far beyond either.
         final double base = percentile(baseline, 99);
         assertThat(percentile(outage, 99)).as("outage p99 vs baseline p99 %.2f ms", base)
-            .isLessThanOrEqualTo(Math.max(base * 1.5, base + 5));
+            .isLessThanOrEqualTo(Math.max(base * 2, base + 10));
     }
 
     private static double percentile(final long[] sorted, final double p) {
