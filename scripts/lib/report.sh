@@ -9,6 +9,9 @@ Usage: ./portcullis report cat --date YYYY-MM-DD --out DIR [--feedback FILE] [--
        ./portcullis report 606 --quarter YYYYQn --out DIR [--config FILE]
        ./portcullis report 606b3 --account A --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--config FILE]
        ./portcullis report 605 --month YYYY-MM --out DIR [--config FILE]
+       ./portcullis report bluesheet (--symbol S | --account A) --from YYYY-MM-DD --to YYYY-MM-DD --out DIR
+                                  [--config FILE]
+       ./portcullis report surveillance --date YYYY-MM-DD [--config FILE]
 
 Regulatory report files built from the audit index. Reports:
   cat   FINRA CAT Industry Member order events (MENO, MEOA, MEOM, MEOC, MEOT) of one CAT trading day: bzip2 JSON
@@ -20,6 +23,13 @@ Regulatory report files built from the audit index. Reports:
   606b3 SEC Rule 606(b)(3) order handling report for one customer (account) and period:
         606b3-<account>-<from>-<to>.xml in the same schema, validated before it is written
   605   SEC Rule 605(a)(2) monthly order execution summary (OES CSV): <reporter code><YYYYMM>.csv
+  surveillance  market-abuse surveillance of one trading day (layering / spoofing, wash trades, marking the
+        close): alerts saved in MySQL for the compliance desk (GET /api/surveillance/alerts) and printed; a rerun
+        of the day adds no alert twice
+  bluesheet  electronic blue sheet on request (FINRA Rule 8211, SEA Rule 17a-25): every execution of a symbol or an
+        account over trade dates, one fixed-width 220-character record each, with header and trailer records:
+        bluesheet-<S|A>-<value>-<from>-<to>.txt (positions are our assumption, not yet checked against the SIAC
+        layout of FINRA RN 15-44; see BlueSheetLayout)
   Rule 605 and 606 measure against the engine's own best bid and offer at receipt (no consolidated NBBO feed).
 
 Options of cat:
@@ -55,12 +65,34 @@ Options of 605:
                      default T, report.605.reporter-code default PORTCULLIS)
   --help             this text
 
+Options of surveillance:
+  --date YYYY-MM-DD  the trading day: 00:00 to 24:00 America/New_York (required)
+  --config FILE      settings file (es.url, audit.index-prefix, db.*, surveillance.layering.min-orders,
+                     .order-to-trade-ratio, .cancel-ratio-pct, .large-order-qty, .window-seconds, .min-events,
+                     surveillance.wash.min-trades, surveillance.close.window-minutes, .min-move-bps,
+                     surveillance.page-size); PORTCULLIS_* environment variables override it
+  --help             this text
+
+Options of bluesheet:
+  --symbol S         the symbol (exactly one of --symbol and --account)
+  --account A        the account
+  --from YYYY-MM-DD  first trade date, New York calendar, inclusive (required)
+  --to YYYY-MM-DD    last trade date, inclusive (required)
+  --out DIR          where the file goes (required)
+  --config FILE      settings file (es.url, audit.index-prefix, bluesheet.executing-broker, bluesheet.venue-code,
+                     bluesheet.large-traders ACCOUNT=LTID,..., db.* for the run record)
+  --help             this text
+
+Every run with --out is recorded in MySQL (report_run, report_run_file: who, when, parameters, outcome, SHA-256 of
+each file); when MySQL cannot be reached the report is still written, with a warning.
+
 Exit status:
   0  files written
   1  no data for the period, or a validation failure (CAT: an event that cannot be linked, a feedback record not
      found; 606: the report breaks the SEC schema); nothing is written for 605/606 then
   2  bad usage (the message names the option)
   3  a service (Elasticsearch, MySQL) unreachable
+Exit status of surveillance: 0 no alert, 1 alerts raised, 2 bad usage, 3 Elasticsearch or MySQL unreachable.
 EOF_USAGE
 }
 
@@ -86,12 +118,14 @@ cmd_report() {
       done
       pc_ensure_built
       pc_run_app io.portcullis.reporting.cat.CatMain "${args[@]}" ;;
-    606|606b3|605)
+    606|606b3|605|surveillance|bluesheet)
       local main=io.portcullis.reporting.rule606.Rule606Main
       local -a names=(--quarter --out)
       case $sub in
         606b3) main=io.portcullis.reporting.rule606.Rule606b3Main; names=(--account --from --to --out) ;;
         605) main=io.portcullis.reporting.rule605.Rule605Main; names=(--month --out) ;;
+        bluesheet) main=io.portcullis.reporting.bluesheet.BlueSheetMain; names=(--symbol --account --from --to --out) ;;
+        surveillance) main=io.portcullis.reporting.surveillance.SurveillanceMain; names=(--date) ;;
       esac
       local -a args=()
       while (( $# > 0 )); do

@@ -111,6 +111,9 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
         all.addAll(new RiskLimitRoutes(desk).routes());
         all.addAll(new RiskControlRoutes(desk).routes());
         all.addAll(new EngineRoutes(this::expireDayOrders).routes());
+        all.addAll(new SurveillanceRoutes(new io.portcullis.reporting.surveillance.AlertStore(database.dsl(), clock))
+            .routes());
+        all.addAll(new ReportRunRoutes(database, auditSearch, clock).routes());
         all.addAll(new AuditSearchRoutes(auditSearch != null ? auditSearch : () -> {
             throw new IllegalStateException("the audit search is not configured on this node");
         }).routes());

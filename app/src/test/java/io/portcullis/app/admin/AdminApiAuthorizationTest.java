@@ -8,8 +8,10 @@ import static io.portcullis.app.admin.Role.RISK_OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.portcullis.reporting.runs.ReportRuns;
+import io.portcullis.reporting.runs.ReportType;
+import io.portcullis.reporting.runs.RunStatus;
 import io.portcullis.risk.desk.LimitRequest;
 import io.portcullis.risk.desk.RiskDesk;
 import io.portcullis.risk.model.KillScope;
@@ -50,6 +55,8 @@ class AdminApiAuthorizationTest {
     private static AdminGateway api;
     private static long toApprove;
     private static long toReject;
+    private static long reportRun;
+    private static long surveillanceAlert;
 
     /** One row of the expected matrix: a call that succeeds for an allowed role. */
     private record Expectation(String method, String path, Set<Role> allowed, Function<Role, String> body,
@@ -126,6 +133,32 @@ class AdminApiAuthorizationTest {
             "/api/audit/executions/export", "/api/audit/aggregations", "/api/audit/lineage")) {
             expect("GET", search, searchers, role -> null);
         }
+        // Report runs: a blue sheet of a symbol nobody trades (recorded NO_DATA), and a recorded run with one file.
+        final ReportRuns runs = new ReportRuns(api.gateway().database().dsl(), InstantSource.system());
+        reportRun = runs.start(ReportType.BLUESHEET, "{}", "matrix", temp);
+        Files.writeString(temp.resolve("matrix.txt"), "matrix");
+        runs.file(reportRun, temp.resolve("matrix.txt"));
+        runs.finish(reportRun, RunStatus.SUCCEEDED, 0L, 0L, null);
+        expect("POST", "/api/reports/runs", Set.of(COMPLIANCE), role -> "{\"type\":\"BLUESHEET\",\"symbol\":"
+            + "\"ZZZZ\",\"from\":\"2026-10-15\",\"to\":\"2026-10-15\"}");
+        expect("GET", "/api/reports/runs", Set.of(COMPLIANCE), role -> null);
+        expect("GET", "/api/reports/runs/{id}", Set.of(COMPLIANCE), role -> null);
+        expect("GET", "/api/reports/runs/{id}/files/{name}", Set.of(COMPLIANCE), role -> null);
+        // Surveillance alerts: one seeded alert, assigned and decided by the one role allowed.
+        final io.portcullis.reporting.surveillance.AlertStore alerts = new io.portcullis.reporting.surveillance
+            .AlertStore(api.gateway().database().dsl(), java.time.InstantSource.system());
+        alerts.save(java.time.LocalDate.of(2026, 9, 15), List.of(new io.portcullis.reporting.surveillance.Alert(
+            io.portcullis.reporting.surveillance.AlertPattern.WASH_TRADE, "B1-CUST-001", "AAPL",
+            java.time.Instant.parse("2026-09-15T15:00:00Z"), java.time.Instant.parse("2026-09-15T15:01:00Z"),
+            BigDecimal.ONE, java.util.Map.of("washTrades", 1), java.util.Map.of("orderIds", List.of("1")))),
+            "matrix setup");
+        surveillanceAlert = alerts.list(null, null, null, "B1-CUST-001", 1).get(0).id();
+        expect("GET", "/api/surveillance/alerts", Set.of(COMPLIANCE), role -> null);
+        expect("GET", "/api/surveillance/alerts/{id}", Set.of(COMPLIANCE), role -> null);
+        expect("POST", "/api/surveillance/alerts/{id}/assign", Set.of(COMPLIANCE),
+            role -> "{\"assignee\":\"reviewer\",\"reason\":\"matrix\"}");
+        expect("POST", "/api/surveillance/alerts/{id}/decide", Set.of(COMPLIANCE),
+            role -> "{\"decision\":\"ESCALATED\",\"comment\":\"matrix\"}");
     }
 
     @AfterAll
@@ -300,13 +333,17 @@ class AdminApiAuthorizationTest {
     }
 
     private static String concrete(final String path) {
+        if (path.startsWith("/api/surveillance/alerts/{id}")) {
+            return path.replace("{id}", Long.toString(surveillanceAlert));
+        }
         if (path.equals("/api/risk/limits/history")) {
             return path + "?scope=FIRM&name=MAX_ADV_PCT";
         }
         if (path.equals("/api/audit/lineage")) {
             return path + "?orderId=1";
         }
-        return path.replace("/api/sessions/{id}", SESSION).replace("/api/users/{username}", TARGET_USER)
+        return path.replace("/api/reports/runs/{id}", "/api/reports/runs/" + reportRun)
+            .replace("{name}", "matrix.txt").replace("/api/sessions/{id}", SESSION).replace("/api/users/{username}", TARGET_USER)
             .replace("/api/risk/approvals/{id}/approve", "/api/risk/approvals/" + toApprove + "/approve")
             .replace("/api/risk/approvals/{id}/reject", "/api/risk/approvals/" + toReject + "/reject")
             .replace("/{list}/{account}/{symbol}", "/restricted/%2A/MSFT").replace("{list}", "restricted");

@@ -20,6 +20,8 @@ import io.portcullis.config.Settings;
 import io.portcullis.reporting.reconcile.TradingDay;
 import io.portcullis.sql.Database;
 import org.apache.http.HttpHost;
+import io.portcullis.reporting.runs.RecordedRun;
+import io.portcullis.reporting.runs.ReportType;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -75,7 +77,7 @@ public final class CatMain {
     public static void main(final String[] args) {
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(List.of(args), out, err, null));
+        System.exit(RecordedRun.commandLine(ReportType.CAT, args, err, a -> run(a, out, err, null)));
     }
 
     /** The parsed command line. */
@@ -88,7 +90,8 @@ public final class CatMain {
      * @param settings the settings when there is no {@code --config}; null for this process's environment
      * @return the exit code
      */
-    static int run(final List<String> args, final PrintStream out, final PrintStream err, final Settings settings) {
+    public static int run(final List<String> args, final PrintStream out, final PrintStream err,
+                          final Settings settings) {
         if (args.contains("--help") || args.contains("-h")) {
             out.println(USAGE);
             return OK;
@@ -141,6 +144,7 @@ public final class CatMain {
 
     private static int report(final TradingDay day, final CatBuilder.Result result, final PrintStream out,
                               final PrintStream err) {
+        RecordedRun.counted(result.documents(), result.records());
         out.printf("CAT trading day %s: %,d audit documents, %,d records%n", day, result.documents(),
             result.records());
         for (final Map.Entry<String, Long> type : result.byType().entrySet()) {

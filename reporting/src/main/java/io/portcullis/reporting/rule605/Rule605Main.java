@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.portcullis.config.SettingException;
 import io.portcullis.config.Settings;
+import io.portcullis.reporting.runs.RecordedRun;
+import io.portcullis.reporting.runs.ReportType;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -55,7 +57,7 @@ public final class Rule605Main {
     public static void main(final String[] args) {
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(List.of(args), out, err, null));
+        System.exit(RecordedRun.commandLine(ReportType.RULE_605, args, err, a -> run(a, out, err, null)));
     }
 
     /**
@@ -67,7 +69,8 @@ public final class Rule605Main {
      * @param settings the settings when there is no {@code --config}; null for this process's environment
      * @return the exit code
      */
-    static int run(final List<String> args, final PrintStream out, final PrintStream err, final Settings settings) {
+    public static int run(final List<String> args, final PrintStream out, final PrintStream err,
+                          final Settings settings) {
         final ReportOptions options;
         final ReportSettings report;
         final String participant;
@@ -120,6 +123,7 @@ public final class Rule605Main {
             final long read = new AuditWalk(ReportSettings.client(rest), report.alias(), 5_000, 5)
                 .walk(start, walkEnd, quality);
             err.printf("read %,d documents of %s from %s%n", Math.max(read, 0), report.alias(), month);
+            RecordedRun.counted(Math.max(read, 0), -1);
         }
         final List<OesRecord> records = quality.finish(nanos(walkEnd));
         if (quality.uncovered() > 0) {

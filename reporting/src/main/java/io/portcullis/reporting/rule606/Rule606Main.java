@@ -16,6 +16,8 @@ import io.portcullis.config.Settings;
 import io.portcullis.reporting.rule605.AuditWalk;
 import io.portcullis.reporting.rule605.ReportOptions;
 import io.portcullis.reporting.rule605.ReportSettings;
+import io.portcullis.reporting.runs.RecordedRun;
+import io.portcullis.reporting.runs.ReportType;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -57,7 +59,7 @@ public final class Rule606Main {
     public static void main(final String[] args) {
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(List.of(args), out, err, null));
+        System.exit(RecordedRun.commandLine(ReportType.RULE_606, args, err, a -> run(a, out, err, null)));
     }
 
     /**
@@ -69,7 +71,8 @@ public final class Rule606Main {
      * @param settings the settings when there is no {@code --config}; null for this process's environment
      * @return the exit code
      */
-    static int run(final List<String> args, final PrintStream out, final PrintStream err, final Settings settings) {
+    public static int run(final List<String> args, final PrintStream out, final PrintStream err,
+                          final Settings settings) {
         final ReportOptions options;
         final ReportSettings report;
         final Venue venue;
@@ -105,6 +108,7 @@ public final class Rule606Main {
             final long read = new AuditWalk(ReportSettings.client(rest), report.alias(), 5_000, 5)
                 .walk(start, end, routing);
             err.printf("read %,d documents of %s for %dQ%d%n", Math.max(read, 0), report.alias(), year, quarter);
+            RecordedRun.counted(Math.max(read, 0), -1);
         } catch (final IOException | ElasticsearchException ex) {
             err.println("error: Elasticsearch at " + report.elasticsearchUrl() + ": " + ex.getMessage());
             return ReportOptions.UNREACHABLE;

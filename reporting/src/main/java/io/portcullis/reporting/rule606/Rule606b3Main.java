@@ -18,6 +18,8 @@ import io.portcullis.config.Settings;
 import io.portcullis.reporting.rule605.AuditWalk;
 import io.portcullis.reporting.rule605.ReportOptions;
 import io.portcullis.reporting.rule605.ReportSettings;
+import io.portcullis.reporting.runs.RecordedRun;
+import io.portcullis.reporting.runs.ReportType;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -60,7 +62,7 @@ public final class Rule606b3Main {
     public static void main(final String[] args) {
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(List.of(args), out, err, null));
+        System.exit(RecordedRun.commandLine(ReportType.RULE_606B3, args, err, a -> run(a, out, err, null)));
     }
 
     /**
@@ -72,7 +74,8 @@ public final class Rule606b3Main {
      * @param settings the settings when there is no {@code --config}; null for this process's environment
      * @return the exit code
      */
-    static int run(final List<String> args, final PrintStream out, final PrintStream err, final Settings settings) {
+    public static int run(final List<String> args, final PrintStream out, final PrintStream err,
+                          final Settings settings) {
         final ReportOptions options;
         final ReportSettings report;
         final Venue venue;
@@ -112,6 +115,7 @@ public final class Rule606b3Main {
             final long read = new AuditWalk(ReportSettings.client(rest), report.alias(), 5_000, 5)
                 .walk(start, end, handling);
             err.printf("read %,d documents of %s from %s to %s%n", Math.max(read, 0), report.alias(), from, to);
+            RecordedRun.counted(Math.max(read, 0), -1);
         } catch (final IOException | ElasticsearchException ex) {
             err.println("error: Elasticsearch at " + report.elasticsearchUrl() + ": " + ex.getMessage());
             return ReportOptions.UNREACHABLE;
