@@ -132,6 +132,7 @@ class SchemaMatchesGeneratedClassesTest {
             case "decimal" -> "BigDecimal";
             case "datetime", "timestamp" -> "LocalDateTime";
             case "date" -> "LocalDate";
+            case "time" -> "LocalTime";
             default -> dataType;
         };
     }
