@@ -31,7 +31,7 @@ record FixLogConfiguration(String elasticsearchUrl, String indexPrefix) {
     static FixLogConfiguration from(final Settings settings) {
         return new FixLogConfiguration(
             settings.string("es.url", "http://127.0.0.1:" + settings.string("es.port", "19200")),
-            settings.string("audit.index-prefix", "portcullis"));
+            io.portcullis.reporting.audit.AuditIndexerConfiguration.from(settings).indexPrefix());
     }
 
     /** The alias over every daily audit index. */

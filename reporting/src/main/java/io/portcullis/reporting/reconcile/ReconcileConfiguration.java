@@ -44,7 +44,7 @@ public record ReconcileConfiguration(String bootstrap, String journalTopic, Stri
             settings.string("kafka.bootstrap", "127.0.0.1:" + settings.string("kafka.port", "19092")),
             settings.string("journal.topic", "portcullis.journal"),
             settings.string("es.url", "http://127.0.0.1:" + settings.string("es.port", "19200")),
-            settings.string("audit.index-prefix", "portcullis"),
+            io.portcullis.reporting.audit.AuditIndexerConfiguration.from(settings).indexPrefix(),
             DatabaseConfiguration.from(settings));
     }
 
