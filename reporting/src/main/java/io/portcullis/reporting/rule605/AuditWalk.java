@@ -9,22 +9,19 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.portcullis.reporting.audit.JournalOrderWalk;
 
 /**
  * Streams the EXECUTION_REPORT and TOP_OF_BOOK documents of a period from the audit alias {@code <prefix>-audit} in
@@ -33,22 +30,19 @@ import org.slf4j.LoggerFactory;
  * the period's start (a composite aggregation, one page of symbols at a time), so that the first orders of the
  * period meet the quote they really met.
  *
- * <p>Restartable: (journalOffset, eventIndex) identifies a document, so when a page fails (Elasticsearch restarting,
- * the point in time expired) the walk opens a new point in time and goes on strictly after the last document it
- * delivered; nothing is delivered twice or skipped. It gives up after {@code retries} consecutive failures.
+ * <p>Restartable ({@link JournalOrderWalk}): when a page fails the walk opens a new point in time and goes on strictly
+ * after the last document it delivered; nothing is delivered twice or skipped. It gives up after {@code retries}
+ * consecutive failures.
  *
  * <p>One thread; allocates per page.
  */
 public final class AuditWalk {
-    private static final Logger LOG = LoggerFactory.getLogger(AuditWalk.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Time KEEP_ALIVE = Time.of(t -> t.time("2m"));
+    private static final Time KEEP_ALIVE = JournalOrderWalk.KEEP_ALIVE;
     private static final List<String> EVENTS = List.of("EXECUTION_REPORT", "TOP_OF_BOOK");
 
     private final ElasticsearchClient es;
-    private final String alias;
-    private final int pageSize;
-    private final int retries;
+    private final JournalOrderWalk walk;
 
     /**
      * @param es       the client
@@ -57,13 +51,8 @@ public final class AuditWalk {
      * @param retries  consecutive failed pages tolerated before giving up, at least 0
      */
     public AuditWalk(final ElasticsearchClient es, final String alias, final int pageSize, final int retries) {
-        if (pageSize < 1 || pageSize > 10_000 || retries < 0) {
-            throw new IllegalArgumentException("pageSize " + pageSize + " retries " + retries);
-        }
         this.es = es;
-        this.alias = alias;
-        this.pageSize = pageSize;
-        this.retries = retries;
+        this.walk = new JournalOrderWalk(es, alias, pageSize, retries, "audit walk");
     }
 
     /**
@@ -77,90 +66,15 @@ public final class AuditWalk {
      * @throws IOException when Elasticsearch cannot be reached {@code retries + 1} times in a row
      */
     public long walk(final Instant from, final Instant to, final Consumer<AuditEvent> sink) throws IOException {
-        String pit = open();
-        if (pit == null) {
-            return -1;
-        }
-        try {
-            pit = lastQuotesBefore(pit, from, sink);
-            long delivered = 0;
-            long lastOffset = -1;
-            int lastIndex = -1;
-            List<FieldValue> after = List.of();
-            int failures = 0;
-            while (true) {
-                final SearchResponse<ObjectNode> page;
-                try {
-                    page = page(pit, from, to, lastOffset, lastIndex, after);
-                    failures = 0;
-                } catch (final IOException | ElasticsearchException ex) {
-                    if (++failures > retries) {
-                        throw ex instanceof IOException io ? io : new IOException(ex.getMessage(), ex);
-                    }
-                    LOG.warn("audit walk: page after offset {} failed ({}); retrying with a new point in time",
-                        lastOffset, ex.toString());
-                    sleep(failures);
-                    close(pit);
-                    pit = open();
-                    if (pit == null) {
-                        throw new IOException("the alias " + alias + " disappeared during the walk", ex);
-                    }
-                    after = List.of();
-                    continue;
+        return walk.walk(from, to, EVENTS, List.of(AuditEvent.FIELDS), pit -> lastQuotesBefore(pit, from, sink),
+            doc -> {
+                final AuditEvent event = AuditEvent.of(doc);
+                if (event == null) {
+                    return false;
                 }
-                if (page.pitId() != null) {
-                    pit = page.pitId();
-                }
-                final List<Hit<ObjectNode>> hits = page.hits().hits();
-                for (final Hit<ObjectNode> hit : hits) {
-                    final ObjectNode doc = hit.source();
-                    final AuditEvent event = doc == null ? null : AuditEvent.of(doc);
-                    if (event != null) {
-                        sink.accept(event);
-                        delivered++;
-                    }
-                    lastOffset = doc == null ? lastOffset : doc.path("journalOffset").asLong();
-                    lastIndex = doc == null ? lastIndex : doc.path("eventIndex").asInt();
-                    after = hit.sort();
-                }
-                if (hits.size() < pageSize) {
-                    return delivered;
-                }
-            }
-        } finally {
-            close(pit);
-        }
-    }
-
-    private SearchResponse<ObjectNode> page(final String pit, final Instant from, final Instant to,
-                                            final long lastOffset, final int lastIndex,
-                                            final List<FieldValue> after) throws IOException {
-        final boolean restarted = after.isEmpty() && lastOffset >= 0;
-        final Query query = Query.of(q -> q.bool(b -> {
-            b.filter(f -> f.terms(t -> t.field("event").terms(v -> v.value(EVENTS.stream().map(FieldValue::of)
-                .toList()))));
-            b.filter(f -> f.range(r -> r.date(d -> d.field("transactTime").gte(from.toString()).lt(to.toString()))));
-            if (restarted) {
-                // strictly after the last document delivered: (offset, index) > (lastOffset, lastIndex)
-                b.filter(f -> f.bool(o -> o.minimumShouldMatch("1")
-                    .should(s -> s.range(r -> r.number(n -> n.field("journalOffset").gt((double) lastOffset))))
-                    .should(s -> s.bool(e -> e
-                        .filter(x -> x.term(t -> t.field("journalOffset").value(lastOffset)))
-                        .filter(x -> x.range(r -> r.number(n -> n.field("eventIndex").gt((double) lastIndex))))))));
-            }
-            return b;
-        }));
-        return es.search(s -> {
-            s.pit(p -> p.id(pit).keepAlive(KEEP_ALIVE)).query(query).size(pageSize)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.filter(f -> f.includes(List.of(AuditEvent.FIELDS))))
-                .sort(o -> o.field(f -> f.field("journalOffset").order(SortOrder.Asc)))
-                .sort(o -> o.field(f -> f.field("eventIndex").order(SortOrder.Asc)));
-            if (!after.isEmpty()) {
-                s.searchAfter(after);
-            }
-            return s;
-        }, ObjectNode.class);
+                sink.accept(event);
+                return true;
+            });
     }
 
     /** Per symbol (one composite page of symbols at a time), the last TOP_OF_BOOK before {@code from}. */
@@ -207,34 +121,6 @@ public final class AuditWalk {
                 return pit;
             }
             afterKey = new HashMap<>(symbols.afterKey());
-        }
-    }
-
-    private String open() throws IOException {
-        try {
-            return es.openPointInTime(o -> o.index(alias).keepAlive(KEEP_ALIVE)).id();
-        } catch (final ElasticsearchException ex) {
-            if (ex.status() == 404) {
-                return null;
-            }
-            throw ex;
-        }
-    }
-
-    private void close(final String pit) {
-        try {
-            es.closePointInTime(c -> c.id(pit));
-        } catch (final IOException | ElasticsearchException ex) {
-            LOG.warn("cannot close a point in time of {} (it expires on its own): {}", alias, ex.toString());
-        }
-    }
-
-    private static void sleep(final int failures) throws IOException {
-        try {
-            Thread.sleep(Math.min(10_000L, 100L << Math.min(failures, 7)));
-        } catch (final InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", ex);
         }
     }
 
