@@ -58,6 +58,7 @@ final class InboundOrders {
     private static final int SYMBOL = 55;
     private static final int TIME_IN_FORCE = 59;
     private static final int POSS_RESEND = 97;
+    private static final int POSS_DUP = 43;
     private static final int STOP_PX = 99;
     private static final int MIN_QTY = 110;
     private static final int EXPIRE_TIME = 126;
@@ -115,7 +116,7 @@ final class InboundOrders {
         final Reject reject = (code, text) -> sender.send(ReportWriter.gatewayReject(version, nextGatewayExecId(now),
             clOrdId, account, symbol, sideChar, typeChar, qtyText, code, text, now), sessionId);
         if (!clOrdIds.firstSighting(session, day, clOrdId)) {
-            if (isPossResend(m)) {
+            if (isRepeat(m)) {
                 outbound.answerPossResend(sessionId, session, clOrdId);
             } else {
                 reject.send(RejectCode.DUPLICATE_CLORDID.ordRejReason(),
@@ -300,8 +301,8 @@ final class InboundOrders {
         if (clOrdIds.firstSighting(session, tradingDay(now), clOrdId)) {
             return true;
         }
-        if (isPossResend(m)) {
-            LOG.info("{}: PossResend copy of {} ClOrdID {} ignored: the original was received", session,
+        if (isRepeat(m)) {
+            LOG.info("{}: PossResend/PossDup copy of {} ClOrdID {} ignored: the original was received", session,
                 replace ? "replace" : "cancel", clOrdId);
         } else {
             cancelReject(sessionId, orderIdText, clOrdId, orig, replace,
@@ -403,6 +404,24 @@ final class InboundOrders {
             return Long.parseLong(text);
         } catch (final NumberFormatException notOurs) {
             return 0;
+        }
+    }
+
+    /**
+     * A copy of a message the counterparty may have sent before: PossResend(97)=Y, or PossDupFlag(43)=Y (a message
+     * re-sent at our ResendRequest that this gateway may already have processed, e.g. when a crash lost the last
+     * incoming sequence numbers of the write-behind message store). A known ClOrdID on such a copy is answered with
+     * the order's state, not rejected as a duplicate.
+     */
+    static boolean isRepeat(final Message m) {
+        return isPossResend(m) || flag(m, POSS_DUP);
+    }
+
+    private static boolean flag(final Message m, final int tag) {
+        try {
+            return m.getHeader().isSetField(tag) && m.getHeader().getBoolean(tag);
+        } catch (final FieldNotFound notThere) {
+            return false;
         }
     }
 
