@@ -74,8 +74,14 @@ cmd_batch() {
     shift
   done
   pc_batch_ensure_built
+  pc_run_batch io.portcullis.backoffice.batch.BatchMain "${args[@]}"
+}
+
+# Runs a main class of backoffice-batch (BatchMain, ReportMain) on its runtime class path; build it first.
+pc_run_batch() {
+  local main=$1; shift
   local dir="$PORTCULLIS_HOME/backoffice-batch/target"
   (cd "$PORTCULLIS_HOME" && exec "$JAVA_HOME/bin/java" -Xms128m -Xmx1g -XX:+UseZGC --enable-native-access=ALL-UNNAMED \
     -Dlogback.configurationFile="$PORTCULLIS_HOME/etc/logback-batch.xml" \
-    -cp "$dir/classes:$(<"$dir/classpath.txt")" io.portcullis.backoffice.batch.BatchMain "${args[@]}")
+    -cp "$dir/classes:$(<"$dir/classpath.txt")" "$main" "$@")
 }

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # ./portcullis report ...: regulatory report files built from the audit trail (module reporting). Sourced by
-# ./portcullis, which provides pc_ensure_built, pc_run_app, pc_err and pc_die; never run on its own.
+# ./portcullis, which provides pc_err and pc_die, and scripts/lib/batch.sh pc_batch_ensure_built and pc_run_batch
+# (every report is a job of the back office: io.portcullis.backoffice.batch.ReportMain); never run on its own.
 # One case per report in cmd_report; each report's main prints its own --help.
 
 usage_report() {
@@ -83,16 +84,21 @@ Options of bluesheet:
                      bluesheet.large-traders ACCOUNT=LTID,..., db.* for the run record)
   --help             this text
 
-Every run with --out is recorded in MySQL (report_run, report_run_file: who, when, parameters, outcome, SHA-256 of
-each file); when MySQL cannot be reached the report is still written, with a warning.
+Every report runs as a job of the back office (Spring Batch, job repository in MySQL: report-cat, report-606,
+report-606b3, report-605, report-bluesheet, report-surveillance) and every run is recorded in MySQL (report_run,
+report_run_file: who, when, parameters, the job execution, outcome, SHA-256 of each file). Running the same command
+again after a failed or killed run continues that run (CAT: after its last closed file, keeping the files it had
+closed); after a completed run it builds the report again (same index, same bytes). MySQL and Redis (the job's lock)
+must be up.
 
 Exit status:
   0  files written
   1  no data for the period, or a validation failure (CAT: an event that cannot be linked, a feedback record not
-     found; 606: the report breaks the SEC schema); nothing is written for 605/606 then
-  2  bad usage (the message names the option)
-  3  a service (Elasticsearch, MySQL) unreachable
-Exit status of surveillance: 0 no alert, 1 alerts raised, 2 bad usage, 3 Elasticsearch or MySQL unreachable.
+     found; 606: the report breaks the SEC schema); nothing is written for 605/606 then. Surveillance: alerts raised
+  2  bad usage (the message names the option); nothing recorded
+  3  a service (Elasticsearch, MySQL, Redis) unreachable: when it is back, run the same command to continue
+  4  refused: the same report (same options) is being built by another run
+  5  failed: fix the cause, then run the same command to continue
 EOF_USAGE
 }
 
@@ -116,16 +122,15 @@ cmd_report() {
         esac
         shift
       done
-      pc_ensure_built
-      pc_run_app io.portcullis.reporting.cat.CatMain "${args[@]}" ;;
+      pc_batch_ensure_built
+      pc_run_batch io.portcullis.backoffice.batch.ReportMain cat "${args[@]}" ;;
     606|606b3|605|surveillance|bluesheet)
-      local main=io.portcullis.reporting.rule606.Rule606Main
       local -a names=(--quarter --out)
       case $sub in
-        606b3) main=io.portcullis.reporting.rule606.Rule606b3Main; names=(--account --from --to --out) ;;
-        605) main=io.portcullis.reporting.rule605.Rule605Main; names=(--month --out) ;;
-        bluesheet) main=io.portcullis.reporting.bluesheet.BlueSheetMain; names=(--symbol --account --from --to --out) ;;
-        surveillance) main=io.portcullis.reporting.surveillance.SurveillanceMain; names=(--date) ;;
+        606b3) names=(--account --from --to --out) ;;
+        605) names=(--month --out) ;;
+        bluesheet) names=(--symbol --account --from --to --out) ;;
+        surveillance) names=(--date) ;;
       esac
       local -a args=()
       while (( $# > 0 )); do
@@ -144,8 +149,8 @@ cmd_report() {
         esac
         shift
       done
-      pc_ensure_built
-      pc_run_app "$main" "${args[@]}" ;;
+      pc_batch_ensure_built
+      pc_run_batch io.portcullis.backoffice.batch.ReportMain "$sub" "${args[@]}" ;;
     "") usage_report >&2; exit 2 ;;
     *) pc_err "unknown report '$sub'"; usage_report >&2; exit 2 ;;
   esac

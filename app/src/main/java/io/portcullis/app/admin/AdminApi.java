@@ -88,15 +88,16 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
      */
     public AdminApi(final Duration tokenLifetime, final Database database, final Supplier<SessionAdmin> sessions,
                     final Supplier<RiskDesk> desk, final AdminAudit audit, final InstantSource clock) {
-        this(tokenLifetime, database, sessions, desk, null, audit, clock);
+        this(tokenLifetime, database, sessions, desk, null, audit, clock, null);
     }
 
     /**
      * @param auditSearch the trade-history search over Elasticsearch, or null: its routes then answer 500
+     * @param gateway     the gateway's settings (Redis of the report jobs' locks), or null for this process's
      */
     AdminApi(final Duration tokenLifetime, final Database database, final Supplier<SessionAdmin> sessions,
              final Supplier<RiskDesk> desk, final AuditSearchConnection auditSearch, final AdminAudit audit,
-             final InstantSource clock) {
+             final InstantSource clock, final Settings gateway) {
         this.tokenLifetime = tokenLifetime;
         this.auditSearch = auditSearch;
         this.clock = clock;
@@ -113,7 +114,7 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
         all.addAll(new EngineRoutes(this::expireDayOrders).routes());
         all.addAll(new SurveillanceRoutes(new io.portcullis.reporting.surveillance.AlertStore(database.dsl(), clock))
             .routes());
-        all.addAll(new ReportRunRoutes(database, auditSearch, clock).routes());
+        all.addAll(new ReportRunRoutes(database, auditSearch, clock, gateway).routes());
         all.addAll(new AuditSearchRoutes(auditSearch != null ? auditSearch : () -> {
             throw new IllegalStateException("the audit search is not configured on this node");
         }).routes());
@@ -143,7 +144,7 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
         return new AdminApi(Duration.ofMinutes(settings.integer("admin.token-lifetime-minutes", 480, 1, 10_080)),
             database, sessions, desk,
             new AuditSearchConnection(AuditSearchConfiguration.from(settings), database.dsl()),
-            publisher == null ? book : new PublishingAdminAudit(book, publisher), InstantSource.system());
+            publisher == null ? book : new PublishingAdminAudit(book, publisher), InstantSource.system(), settings);
     }
 
     /** The effective settings, for the start-up report. */

@@ -23,13 +23,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portcullis.backoffice.batch.BatchConfiguration;
+import io.portcullis.backoffice.batch.BatchInfrastructure;
+import io.portcullis.backoffice.batch.ReportJobLauncher;
 import io.portcullis.config.Settings;
-import io.portcullis.reporting.bluesheet.BlueSheetMain;
-import io.portcullis.reporting.cat.CatMain;
-import io.portcullis.reporting.rule605.Rule605Main;
-import io.portcullis.reporting.rule606.Rule606Main;
-import io.portcullis.reporting.rule606.Rule606b3Main;
-import io.portcullis.reporting.runs.RecordedRun;
 import io.portcullis.reporting.runs.ReportRun;
 import io.portcullis.reporting.runs.ReportRuns;
 import io.portcullis.reporting.runs.ReportType;
@@ -41,10 +38,13 @@ import io.portcullis.sql.Database;
  * The compliance desk's report runs (role COMPLIANCE): run a report now ({@code POST /api/reports/runs},
  * synchronously, on the calling Jetty thread) into a directory of its own under {@code report.output-dir} (default
  * {@code var/reports}), list and read the recorded runs, download a run's file (streamed; only a file the run
- * recorded, by a bare name). Each run is recorded in {@code report_run} as the API user ({@link RecordedRun}).
+ * recorded, by a bare name). A run is the same back-office job as {@code ./portcullis report}
+ * ({@link ReportJobLauncher}: Spring Batch job repository in the gateway's database, a Redis lock) and is recorded
+ * in {@code report_run} as the API user with its job execution.
  *
  * <p>Settings of the reports: the process's settings (environment, system properties), with the gateway's
- * database ({@code db.*}) and audit index ({@code es.url}, {@code audit.index-prefix}) laid over them.
+ * database ({@code db.*}), audit index ({@code es.url}, {@code audit.index-prefix}) and Redis ({@code redis.*})
+ * laid over them.
  */
 final class ReportRunRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,15 +59,29 @@ final class ReportRunRoutes {
     private final ReportRuns runs;
     private final Settings settings;
     private final Path outputDir;
+    private final Database database;
+    private ReportJobLauncher launcher;
 
     /**
      * @param database    the gateway's database (the run book, and CAT's accounts)
      * @param auditSearch where the audit index is, or null to take it from the process's settings
      * @param clock       wall clock
+     * @param gateway     the gateway's settings (its Redis), or null for this process's
      */
-    ReportRunRoutes(final Database database, final AuditSearchConnection auditSearch, final InstantSource clock) {
+    ReportRunRoutes(final Database database, final AuditSearchConnection auditSearch, final InstantSource clock,
+                    final Settings gateway) {
         this.runs = new ReportRuns(database.dsl(), clock);
+        this.database = database;
         final Map<String, String> environment = new HashMap<>(System.getenv());
+        if (gateway != null) {
+            for (final String name : List.of("redis.url", "redis.host", "redis.port", "redis.timeout-ms",
+                "batch.lock-prefix")) {
+                final String value = gateway.string(name, null);
+                if (value != null) {
+                    environment.put(Settings.environmentName(name), value);
+                }
+            }
+        }
         environment.put(Settings.environmentName("db.url"), database.configuration().url());
         environment.put(Settings.environmentName("db.user"), database.configuration().user());
         environment.put(Settings.environmentName("db.password"), database.configuration().password());
@@ -116,14 +130,17 @@ final class ReportRunRoutes {
         args.add(directory.toString());
         final ByteArrayOutputStream captured = new ByteArrayOutputStream();
         final PrintStream print = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        final RecordedRun.Outcome outcome = RecordedRun.run(runs, type, args, call.principal().username(), print,
-            () -> lastLine(captured), a -> command(type, a, print));
+        final ReportJobLauncher.Outcome outcome = launcher().run(type.code().toLowerCase(java.util.Locale.ROOT),
+            args, settings, call.principal().username(), print, print);
         if (outcome.exitCode() == 2) {
             final String message = lastLine(captured);
             throw ApiProblem.badRequest(field(message, MEMBERS.get(type)), message);
         }
+        if (outcome.exitCode() == 4) {
+            throw ApiProblem.conflict(lastLine(captured));
+        }
         if (outcome.runId() < 0) {
-            throw ApiProblem.internal("the run could not be recorded in report_run; see the gateway log");
+            throw ApiProblem.internal("the report could not run: " + lastLine(captured));
         }
         final ReportRun run = runs.find(outcome.runId()).orElseThrow();
         call.changed("REPORT_RUN", "report run " + run.id(), null, null, Map.of("type", type.code(),
@@ -131,14 +148,12 @@ final class ReportRunRoutes {
         return Reply.created(json(run));
     }
 
-    private int command(final ReportType type, final List<String> args, final PrintStream print) {
-        return switch (type) {
-            case CAT -> CatMain.run(args, print, print, settings);
-            case RULE_606 -> Rule606Main.run(args, print, print, settings);
-            case RULE_606B3 -> Rule606b3Main.run(args, print, print, settings);
-            case RULE_605 -> Rule605Main.run(args, print, print, settings);
-            case BLUESHEET -> BlueSheetMain.run(args, print, print, settings);
-        };
+    /** The job launcher on the gateway's database, made at the first run (the job repository is not free). */
+    private synchronized ReportJobLauncher launcher() {
+        if (launcher == null) {
+            launcher = new ReportJobLauncher(BatchInfrastructure.on(database), BatchConfiguration.from(settings));
+        }
+        return launcher;
     }
 
     private Reply list(final Call call) {
@@ -200,6 +215,7 @@ final class ReportRunRoutes {
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", run.id());
         out.put("type", run.type().code());
+        out.put("jobExecution", run.jobExecution());
         out.put("status", run.status().name());
         out.put("parameters", parameters(run.parameters()));
         out.put("requestedBy", run.requestedBy());

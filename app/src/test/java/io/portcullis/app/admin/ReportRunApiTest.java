@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The compliance desk's report runs on a real gateway: a report run through the API is recorded and answered with
- * its outcome; bad input is a 400 naming the member; a download gives the recorded file's bytes and never a path
+ * The compliance desk's report runs on a real gateway: a report run through the API is a back-office job, recorded
+ * and answered with its outcome; bad input is a 400 naming the member; a download gives the recorded file's bytes and never a path
  * outside the run's directory.
  */
 @Timeout(300)
@@ -32,7 +32,7 @@ class ReportRunApiTest {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        LocalStack.require(LocalStack.Service.ELASTICSEARCH);
+        LocalStack.require(LocalStack.Service.ELASTICSEARCH, LocalStack.Service.REDIS);
         api = AdminGateway.start(ReportRunApiTest.class, temp);
         token = api.token(Role.COMPLIANCE);
         final Path directory = Files.createDirectories(temp.resolve("run"));
@@ -58,6 +58,8 @@ class ReportRunApiTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         assertThat(answer.json().path("status").asText()).isEqualTo("NO_DATA");
         assertThat(answer.json().path("type").asText()).isEqualTo("BLUESHEET");
+        assertThat(answer.json().path("jobExecution").isNumber()).as("built as a back-office job: " + answer)
+            .isTrue();
         assertThat(answer.json().path("requestedBy").asText()).isEqualTo(api.user(Role.COMPLIANCE));
         assertThat(answer.json().path("parameters").path("symbol").asText()).isEqualTo("ZZZZ");
         final long id = answer.json().path("id").asLong();

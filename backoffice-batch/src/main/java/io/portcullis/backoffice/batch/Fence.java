@@ -29,10 +29,10 @@ public final class Fence implements JobExecutionListener {
     public static final String CONTEXT_KEY = "portcullis.fence.token";
 
     private final JdbcTemplate jdbc;
-    private final BatchJob job;
+    private final String job;
     private final long token;
 
-    private Fence(final JdbcTemplate jdbc, final BatchJob job, final long token) {
+    private Fence(final JdbcTemplate jdbc, final String job, final long token) {
         this.jdbc = jdbc;
         this.job = job;
         this.token = token;
@@ -47,15 +47,27 @@ public final class Fence implements JobExecutionListener {
      * @return the fence, never null
      */
     public static Fence take(final BatchInfrastructure infrastructure, final BatchJob job, final String owner) {
+        return take(infrastructure, job.jobName(), owner);
+    }
+
+    /**
+     * Takes the next token of a job (or of one report's parameters); call it while holding its lock.
+     *
+     * @param infrastructure the database
+     * @param job            the lock's name, at most 64 characters
+     * @param owner          who takes it (host and pid), for the clerk
+     * @return the fence, never null
+     */
+    public static Fence take(final BatchInfrastructure infrastructure, final String job, final String owner) {
         final JdbcTemplate jdbc = infrastructure.jdbc();
         final TransactionTemplate tx = infrastructure.transactions();
         final Long token = tx.execute(status -> {
             jdbc.update("INSERT INTO batch_job_fence (job_name, token, job_execution_id, owner, acquired_at) "
                 + "VALUES (?, 1, NULL, ?, ?) ON DUPLICATE KEY UPDATE token = token + 1, job_execution_id = NULL, "
-                + "owner = VALUES(owner), acquired_at = VALUES(acquired_at)", job.jobName(), owner,
+                + "owner = VALUES(owner), acquired_at = VALUES(acquired_at)", job, owner,
                 Timestamp.from(Instant.now()));
             return jdbc.queryForObject("SELECT token FROM batch_job_fence WHERE job_name = ?", Long.class,
-                job.jobName());
+                job);
         });
         return new Fence(jdbc, job, token == null ? 0 : token);
     }
@@ -74,12 +86,12 @@ public final class Fence implements JobExecutionListener {
      */
     public void check() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("the fence of " + job.jobName() + " is checked outside a transaction");
+            throw new IllegalStateException("the fence of " + job + " is checked outside a transaction");
         }
         final List<Long> current = jdbc.queryForList(
-            "SELECT token FROM batch_job_fence WHERE job_name = ? FOR UPDATE", Long.class, job.jobName());
+            "SELECT token FROM batch_job_fence WHERE job_name = ? FOR UPDATE", Long.class, job);
         if (current.isEmpty() || current.get(0) != token) {
-            throw new FencedOffException("another run of " + job.jobName() + " took the job over (fencing token "
+            throw new FencedOffException("another run of " + job + " took the job over (fencing token "
                 + (current.isEmpty() ? "gone" : current.get(0)) + ", this run holds " + token + "); this run stops "
                 + "without committing its chunk");
         }
@@ -99,7 +111,7 @@ public final class Fence implements JobExecutionListener {
     public void beforeJob(final JobExecution jobExecution) {
         jobExecution.getExecutionContext().putLong(CONTEXT_KEY, token);
         jdbc.update("UPDATE batch_job_fence SET job_execution_id = ? WHERE job_name = ? AND token = ?",
-            jobExecution.getId(), job.jobName(), token);
+            jobExecution.getId(), job, token);
     }
 
     /** Checks the fence, then delegates. */

@@ -58,12 +58,23 @@ public final class JobLock implements AutoCloseable {
      * @throws BatchException {@link ExitCode#UNREACHABLE} when Redis does not answer
      */
     public Optional<Held> tryAcquire(final BatchJob job) {
+        return tryAcquire(job.jobName());
+    }
+
+    /**
+     * Takes a named lock (a job's, or one report's parameters') if nobody holds it, without waiting.
+     *
+     * @param job the lock's name
+     * @return the held lock, or empty when another run holds it
+     * @throws BatchException {@link ExitCode#UNREACHABLE} when Redis does not answer
+     */
+    public Optional<Held> tryAcquire(final String job) {
         final RLock lock = redisson.getLock(key(job));
         try {
             return lock.tryLock(0, TimeUnit.MILLISECONDS) ? Optional.of(new Held(lock)) : Optional.empty();
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new BatchException(ExitCode.FAILED, "interrupted while taking the lock of " + job.jobName(), ex);
+            throw new BatchException(ExitCode.FAILED, "interrupted while taking the lock of " + job, ex);
         } catch (final RuntimeException ex) {
             throw unreachable(ex);
         }
@@ -75,6 +86,15 @@ public final class JobLock implements AutoCloseable {
      * @throws BatchException {@link ExitCode#UNREACHABLE} when Redis does not answer
      */
     public boolean isHeld(final BatchJob job) {
+        return isHeld(job.jobName());
+    }
+
+    /**
+     * @param job a lock's name
+     * @return true when some run holds that lock now
+     * @throws BatchException {@link ExitCode#UNREACHABLE} when Redis does not answer
+     */
+    public boolean isHeld(final String job) {
         try {
             return redisson.getLock(key(job)).isLocked();
         } catch (final RuntimeException ex) {
@@ -84,7 +104,15 @@ public final class JobLock implements AutoCloseable {
 
     /** @return the Redis key of the job's lock */
     public String key(final BatchJob job) {
-        return prefix + ":lock:" + job.jobName();
+        return key(job.jobName());
+    }
+
+    /**
+     * @param job a lock's name
+     * @return its Redis key
+     */
+    public String key(final String job) {
+        return prefix + ":lock:" + job;
     }
 
     private BatchException unreachable(final RuntimeException ex) {

@@ -2,7 +2,6 @@ package io.portcullis.reporting.bluesheet;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,8 +15,8 @@ import io.portcullis.config.SettingException;
 import io.portcullis.config.Settings;
 import io.portcullis.reporting.rule605.ReportOptions;
 import io.portcullis.reporting.rule605.ReportSettings;
+import io.portcullis.reporting.runs.Prepared;
 import io.portcullis.reporting.runs.RecordedRun;
-import io.portcullis.reporting.runs.ReportType;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -63,17 +62,6 @@ public final class BlueSheetMain {
     }
 
     /**
-     * Runs the command, records the run, and exits with its status.
-     *
-     * @param args the command line, see {@link #USAGE}
-     */
-    public static void main(final String[] args) {
-        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(RecordedRun.commandLine(ReportType.BLUESHEET, args, err, a -> run(a, out, err, null)));
-    }
-
-    /**
      * Runs the command.
      *
      * @param args     the command line
@@ -84,6 +72,20 @@ public final class BlueSheetMain {
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream err,
                           final Settings settings) {
+        return prepare(args, out, err, settings).run();
+    }
+
+    /**
+     * Checks the command line and the settings without touching a service.
+     *
+     * @param args     the command line
+     * @param out      where help goes
+     * @param err      where a usage error goes
+     * @param settings the settings when there is no {@code --config}; null for this process's environment
+     * @return the work (its exit code as {@link #run}'s), or the exit code of {@code --help} or bad usage
+     */
+    public static Prepared prepare(final List<String> args, final PrintStream out, final PrintStream err,
+                                   final Settings settings) {
         final ReportOptions options;
         final ReportSettings report;
         final BlueSheetRequest request;
@@ -95,7 +97,7 @@ public final class BlueSheetMain {
                 "--config"));
             if (options.help()) {
                 out.println(USAGE);
-                return ReportOptions.OK;
+                return Prepared.done(ReportOptions.OK);
             }
             final boolean bySymbol = args.contains("--symbol");
             if (bySymbol == args.contains("--account")) {
@@ -112,8 +114,14 @@ public final class BlueSheetMain {
             largeTraders = largeTraders(effective.string("bluesheet.large-traders", ""));
         } catch (final ReportOptions.BadUsage | SettingException | IllegalArgumentException ex) {
             err.println("error: " + ex.getMessage() + " (see ./portcullis report bluesheet --help)");
-            return ReportOptions.USAGE;
+            return Prepared.done(ReportOptions.USAGE);
         }
+        return Prepared.work(() -> execute(options, report, request, broker, venue, largeTraders, out, err));
+    }
+
+    private static int execute(final ReportOptions options, final ReportSettings report, final BlueSheetRequest request,
+                               final String broker, final String venue, final Map<String, String> largeTraders,
+                               final PrintStream out, final PrintStream err) {
         final List<BlueSheetTrade> trades;
         final BlueSheetReader reader;
         try (RestClient rest = report.rest()) {

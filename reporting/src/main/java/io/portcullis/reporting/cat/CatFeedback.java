@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Immutable after parsing, except for the record of which firmROEIDs were found ({@link #apply}); one per run.
  */
-final class CatFeedback {
+public final class CatFeedback {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**

@@ -83,9 +83,37 @@ final class CatFileWriter implements AutoCloseable {
      * @throws UncheckedIOException when the file cannot be written
      */
     void write(final ObjectNode record) {
+        append(encode(record));
+    }
+
+    /**
+     * @param record a record
+     * @return its JSON line without the newline, as {@link #append} takes it
+     */
+    byte[] encode(final ObjectNode record) {
         try {
-            final byte[] line = JSON.writeValueAsBytes(record);
-            if (out != null && records > 0 && bytes + line.length + 1 > configuration.maxFileBytes()) {
+            return JSON.writeValueAsBytes(record);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot encode a record", ex);
+        }
+    }
+
+    /**
+     * @param line an encoded record
+     * @return true when appending it would close the open file first (it does not fit under the size limit)
+     */
+    boolean rollsOver(final byte[] line) {
+        return out != null && records > 0 && bytes + line.length + 1 > configuration.maxFileBytes();
+    }
+
+    /**
+     * Appends one encoded record, closing the open file first when the record does not fit.
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    void append(final byte[] line) {
+        try {
+            if (rollsOver(line)) {
                 closeFile(false);
             }
             if (out == null) {
@@ -98,6 +126,30 @@ final class CatFileWriter implements AutoCloseable {
         } catch (final IOException ex) {
             throw new UncheckedIOException("cannot write " + current, ex);
         }
+    }
+
+    /**
+     * Closes the open file as a file that is not the day's last (the next record starts another), without starting
+     * the next one.
+     *
+     * @return the file closed
+     * @throws IllegalStateException when no file is open
+     */
+    CatFile closeFull() {
+        if (out == null) {
+            throw new IllegalStateException("no open file");
+        }
+        try {
+            closeFile(false);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("cannot write " + current, ex);
+        }
+        return files.get(files.size() - 1);
+    }
+
+    /** @return the sequence number the next file will have */
+    int nextSequence() {
+        return nextSequence;
     }
 
     /** @return the files closed so far, in order */

@@ -3,7 +3,6 @@ package io.portcullis.reporting.cat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,10 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.config.SettingException;
 import io.portcullis.config.Settings;
 import io.portcullis.reporting.reconcile.TradingDay;
+import io.portcullis.reporting.runs.Prepared;
+import io.portcullis.reporting.runs.RecordedRun;
 import io.portcullis.sql.Database;
 import org.apache.http.HttpHost;
-import io.portcullis.reporting.runs.RecordedRun;
-import io.portcullis.reporting.runs.ReportType;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -69,19 +68,69 @@ public final class CatMain {
     private CatMain() {
     }
 
-    /**
-     * Runs the command and exits with its status.
-     *
-     * @param args the command line, see {@link #USAGE}
-     */
-    public static void main(final String[] args) {
-        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(RecordedRun.commandLine(ReportType.CAT, args, err, a -> run(a, out, err, null)));
-    }
-
     /** The parsed command line. */
     private record Options(LocalDate date, Path out, Path feedback, Path config) {
+    }
+
+    /**
+     * A checked CAT command line with its settings. Immutable.
+     *
+     * @param day           the CAT trading day
+     * @param out           where the files go
+     * @param feedback      the parsed feedback file, or null for the day's first submission
+     * @param configuration the CAT settings
+     */
+    public record Request(TradingDay day, Path out, CatFeedback feedback, CatConfiguration configuration) {
+    }
+
+    /**
+     * The services a build reads: the audit index and the accounts of MySQL (loaded when opened).
+     */
+    public static final class Session implements AutoCloseable {
+        private final RestClient rest;
+        private final CatBuilder builder;
+
+        private Session(final RestClient rest, final CatBuilder builder) {
+            this.rest = rest;
+            this.builder = builder;
+        }
+
+        /**
+         * Loads the accounts and connects to Elasticsearch.
+         *
+         * @param configuration the CAT settings
+         * @return the session
+         * @throws CatUnavailableException when MySQL cannot be read
+         */
+        public static Session open(final CatConfiguration configuration) {
+            final CatAccounts accounts;
+            try (Database database = Database.open(configuration.database())) {
+                accounts = CatAccounts.load(database.dsl(), configuration.reporterImid());
+            } catch (final IllegalStateException | org.jooq.exception.DataAccessException ex) {
+                throw new CatUnavailableException("MySQL: " + ex.getMessage(), ex);
+            }
+            final RestClient rest = RestClient.builder(HttpHost.create(configuration.elasticsearchUrl()))
+                .setRequestConfigCallback(c -> c.setConnectTimeout(3_000).setSocketTimeout(120_000)).build();
+            final ElasticsearchClient es = new ElasticsearchClient(new RestClientTransport(rest,
+                new JacksonJsonpMapper(new ObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false))));
+            return new Session(rest, new CatBuilder(es, configuration, accounts));
+        }
+
+        /** @return the builder on this session's services */
+        public CatBuilder builder() {
+            return builder;
+        }
+
+        @Override
+        public void close() {
+            try {
+                rest.close();
+            } catch (final IOException ex) {
+                // Nothing was pending; the connections die with the process.
+                return;
+            }
+        }
     }
 
     /**
@@ -92,47 +141,54 @@ public final class CatMain {
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream err,
                           final Settings settings) {
+        return prepare(args, out, err, settings).run();
+    }
+
+    /**
+     * Checks the command line, its settings and its feedback file without touching a service.
+     *
+     * @param settings the settings when there is no {@code --config}; null for this process's environment
+     * @return the build (exit code as {@link #run}'s), or the exit code of {@code --help} or bad usage
+     */
+    public static Prepared prepare(final List<String> args, final PrintStream out, final PrintStream err,
+                                   final Settings settings) {
         if (args.contains("--help") || args.contains("-h")) {
             out.println(USAGE);
-            return OK;
+            return Prepared.done(OK);
         }
-        final Options options;
-        final CatConfiguration configuration;
-        final CatFeedback feedback;
+        final Request request;
         try {
-            options = parse(args);
-            configuration = CatConfiguration.from(options.config() != null ? Settings.fromFile(options.config())
-                : settings != null ? settings : Settings.fromProcess());
-            feedback = options.feedback() == null ? null : CatFeedback.read(options.feedback());
+            request = request(args, settings);
         } catch (final IllegalArgumentException | SettingException | IOException ex) {
             err.println("error: " + ex.getMessage() + " (see ./portcullis report cat --help)");
-            return USAGE_ERROR;
+            return Prepared.done(USAGE_ERROR);
         }
-        try {
-            final CatAccounts accounts;
-            try (Database database = Database.open(configuration.database())) {
-                accounts = CatAccounts.load(database.dsl(), configuration.reporterImid());
-            } catch (final IllegalStateException ex) {
-                throw new CatUnavailableException("MySQL: " + ex.getMessage(), ex);
-            }
-            final RestClient rest = RestClient.builder(HttpHost.create(configuration.elasticsearchUrl()))
-                .setRequestConfigCallback(c -> c.setConnectTimeout(3_000).setSocketTimeout(120_000)).build();
-            try {
-                final ElasticsearchClient es = new ElasticsearchClient(new RestClientTransport(rest,
-                    new JacksonJsonpMapper(new ObjectMapper()
-                        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false))));
-                final CatBuilder builder = new CatBuilder(es, configuration, accounts);
-                final TradingDay day = new TradingDay(options.date());
-                final CatBuilder.Result result = feedback == null ? builder.build(day, options.out())
-                    : builder.rebuild(day, options.out(), feedback);
-                return report(day, result, out, err);
-            } finally {
-                try {
-                    rest.close();
-                } catch (final IOException ex) {
-                    err.println("warning: closing the Elasticsearch client: " + ex.getMessage());
-                }
-            }
+        return Prepared.work(() -> execute(request, out, err));
+    }
+
+    /**
+     * Parses a command line (without {@code --help}).
+     *
+     * @param settings the settings when there is no {@code --config}; null for this process's environment
+     * @return the request
+     * @throws IllegalArgumentException naming a bad option
+     * @throws SettingException         naming a bad setting
+     * @throws IOException              when the feedback file cannot be read
+     */
+    public static Request request(final List<String> args, final Settings settings) throws IOException {
+        final Options options = parse(args);
+        final CatConfiguration configuration = CatConfiguration.from(options.config() != null
+            ? Settings.fromFile(options.config()) : settings != null ? settings : Settings.fromProcess());
+        final CatFeedback feedback = options.feedback() == null ? null : CatFeedback.read(options.feedback());
+        return new Request(new TradingDay(options.date()), options.out(), feedback, configuration);
+    }
+
+    private static int execute(final Request request, final PrintStream out, final PrintStream err) {
+        try (Session session = Session.open(request.configuration())) {
+            final CatBuilder.Result result = request.feedback() == null
+                ? session.builder().build(request.day(), request.out())
+                : session.builder().rebuild(request.day(), request.out(), request.feedback());
+            return report(request.day(), result, out, err);
         } catch (final CatUnavailableException ex) {
             err.println("error: " + ex.getMessage());
             return UNREACHABLE;
@@ -140,6 +196,21 @@ public final class CatMain {
             err.println("error: " + ex.getMessage() + ": " + ex.getCause().getMessage());
             return FAILED;
         }
+    }
+
+    /**
+     * Prints what a build did and gives its exit code: 0 files written and everything reported, 1 no data or a
+     * validation failure.
+     *
+     * @param day    the CAT trading day
+     * @param result the build
+     * @param out    the summary
+     * @param err    problems
+     * @return the exit code
+     */
+    public static int summarize(final TradingDay day, final CatBuilder.Result result, final PrintStream out,
+                                final PrintStream err) {
+        return report(day, result, out, err);
     }
 
     private static int report(final TradingDay day, final CatBuilder.Result result, final PrintStream out,

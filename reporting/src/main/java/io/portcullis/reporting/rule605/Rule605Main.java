@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.portcullis.config.SettingException;
 import io.portcullis.config.Settings;
+import io.portcullis.reporting.runs.Prepared;
 import io.portcullis.reporting.runs.RecordedRun;
-import io.portcullis.reporting.runs.ReportType;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -50,17 +50,6 @@ public final class Rule605Main {
     }
 
     /**
-     * Runs the command and exits with its status.
-     *
-     * @param args the command line, see {@link #USAGE}
-     */
-    public static void main(final String[] args) {
-        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(RecordedRun.commandLine(ReportType.RULE_605, args, err, a -> run(a, out, err, null)));
-    }
-
-    /**
      * Runs the command.
      *
      * @param args     the command line
@@ -71,6 +60,20 @@ public final class Rule605Main {
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream err,
                           final Settings settings) {
+        return prepare(args, out, err, settings).run();
+    }
+
+    /**
+     * Checks the command line and the settings without touching a service.
+     *
+     * @param args     the command line
+     * @param out      where help goes
+     * @param err      where a usage error goes
+     * @param settings the settings when there is no {@code --config}; null for this process's environment
+     * @return the work (its exit code as {@link #run}'s), or the exit code of {@code --help} or bad usage
+     */
+    public static Prepared prepare(final List<String> args, final PrintStream out, final PrintStream err,
+                                   final Settings settings) {
         final ReportOptions options;
         final ReportSettings report;
         final String participant;
@@ -80,7 +83,7 @@ public final class Rule605Main {
             options = ReportOptions.parse(args, List.of("--month", "--out", "--config"));
             if (options.help()) {
                 out.println(USAGE);
-                return ReportOptions.OK;
+                return Prepared.done(ReportOptions.OK);
             }
             month = YearMonth.parse(options.required("--month"));
             final Settings effective = options.settings(settings);
@@ -89,8 +92,14 @@ public final class Rule605Main {
             reporter = code(effective, "report.605.reporter-code", "PORTCULLIS");
         } catch (final ReportOptions.BadUsage | SettingException | DateTimeParseException ex) {
             err.println("error: " + ex.getMessage() + " (see ./portcullis report 605 --help)");
-            return ReportOptions.USAGE;
+            return Prepared.done(ReportOptions.USAGE);
         }
+        return Prepared.work(() -> execute(options, report, participant, reporter, month, out, err));
+    }
+
+    private static int execute(final ReportOptions options, final ReportSettings report, final String participant,
+                               final String reporter, final YearMonth month, final PrintStream out,
+                               final PrintStream err) {
         try {
             final byte[] csv = report(report, month, participant, reporter, err);
             if (csv == null) {

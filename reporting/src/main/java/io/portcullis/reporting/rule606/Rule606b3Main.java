@@ -2,7 +2,6 @@ package io.portcullis.reporting.rule606;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +17,8 @@ import io.portcullis.config.Settings;
 import io.portcullis.reporting.rule605.AuditWalk;
 import io.portcullis.reporting.rule605.ReportOptions;
 import io.portcullis.reporting.rule605.ReportSettings;
+import io.portcullis.reporting.runs.Prepared;
 import io.portcullis.reporting.runs.RecordedRun;
-import io.portcullis.reporting.runs.ReportType;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -55,17 +54,6 @@ public final class Rule606b3Main {
     }
 
     /**
-     * Runs the command and exits with its status.
-     *
-     * @param args the command line, see {@link #USAGE}
-     */
-    public static void main(final String[] args) {
-        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(RecordedRun.commandLine(ReportType.RULE_606B3, args, err, a -> run(a, out, err, null)));
-    }
-
-    /**
      * Runs the command.
      *
      * @param args     the command line
@@ -76,6 +64,20 @@ public final class Rule606b3Main {
      */
     public static int run(final List<String> args, final PrintStream out, final PrintStream err,
                           final Settings settings) {
+        return prepare(args, out, err, settings).run();
+    }
+
+    /**
+     * Checks the command line and the settings without touching a service.
+     *
+     * @param args     the command line
+     * @param out      where help goes
+     * @param err      where a usage error goes
+     * @param settings the settings when there is no {@code --config}; null for this process's environment
+     * @return the work (its exit code as {@link #run}'s), or the exit code of {@code --help} or bad usage
+     */
+    public static Prepared prepare(final List<String> args, final PrintStream out, final PrintStream err,
+                                   final Settings settings) {
         final ReportOptions options;
         final ReportSettings report;
         final Venue venue;
@@ -86,7 +88,7 @@ public final class Rule606b3Main {
             options = ReportOptions.parse(args, List.of("--account", "--from", "--to", "--out", "--config"));
             if (options.help()) {
                 out.println(USAGE);
-                return ReportOptions.OK;
+                return Prepared.done(ReportOptions.OK);
             }
             account = options.required("--account");
             if (!ACCOUNT.matcher(account).matches()) {
@@ -106,8 +108,14 @@ public final class Rule606b3Main {
             venue = Venue.from(effective);
         } catch (final ReportOptions.BadUsage | SettingException | DateTimeParseException ex) {
             err.println("error: " + ex.getMessage() + " (see ./portcullis report 606b3 --help)");
-            return ReportOptions.USAGE;
+            return Prepared.done(ReportOptions.USAGE);
         }
+        return Prepared.work(() -> execute(options, report, venue, account, from, to, out, err));
+    }
+
+    private static int execute(final ReportOptions options, final ReportSettings report, final Venue venue,
+                               final String account, final LocalDate from, final LocalDate to, final PrintStream out,
+                               final PrintStream err) {
         final Instant start = from.atStartOfDay(ReportSettings.NEW_YORK).toInstant();
         final Instant end = to.plusDays(1).atStartOfDay(ReportSettings.NEW_YORK).toInstant();
         final CustomerHandling handling = new CustomerHandling(account, start, end);

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +15,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portcullis.config.Settings;
-import io.portcullis.sql.Database;
-import io.portcullis.sql.DatabaseConfiguration;
 
 /**
  * Runs one report command and records it in {@link ReportRuns}: start (type, the command line's options as the
@@ -74,33 +70,34 @@ public final class RecordedRun {
     }
 
     /**
-     * For a report main: records the run in the database of its settings ({@code --config FILE}, else the
-     * environment), as the OS user.
+     * What a report command came to, with the counts it reported through {@link #counted}.
      *
-     * @param type    the report
-     * @param args    the command line
-     * @param err     where warnings go
-     * @param command the report
-     * @return the command's exit code
+     * @param exitCode  its exit code
+     * @param documents audit documents read, or null when it did not say
+     * @param records   records written, or null when it did not say
      */
-    public static int commandLine(final ReportType type, final String[] args, final PrintStream err,
-                                  final Command command) {
-        final List<String> list = List.of(args);
-        if (option(list, "--out") == null || list.contains("--help") || list.contains("-h")) {
-            return command.run(list);
-        }
-        final Database database;
+    public record Measured(int exitCode, Long documents, Long records) {
+    }
+
+    /**
+     * Runs a report's work on this thread and collects the counts it reports through {@link #counted}.
+     *
+     * @param work the work, returning the command's exit code
+     * @return the exit code and the counts
+     */
+    public static Measured measure(final java.util.function.IntSupplier work) {
+        final long[] counts = {-1, -1};
+        final long[] outer = COUNTS.get();
+        COUNTS.set(counts);
         try {
-            final String config = option(list, "--config");
-            final Settings settings = config != null ? Settings.fromFile(Path.of(config)) : Settings.fromProcess();
-            database = Database.open(DatabaseConfiguration.from(settings));
-        } catch (final RuntimeException ex) {
-            err.println("warning: this run is not recorded in report_run: " + ex.getMessage());
-            return command.run(list);
-        }
-        try (database) {
-            return run(new ReportRuns(database.dsl(), InstantSource.system()), type, list,
-                System.getProperty("user.name"), err, null, command).exitCode();
+            final int exit = work.getAsInt();
+            return new Measured(exit, counts[0] < 0 ? null : counts[0], counts[1] < 0 ? null : counts[1]);
+        } finally {
+            if (outer == null) {
+                COUNTS.remove();
+            } else {
+                COUNTS.set(outer);
+            }
         }
     }
 
@@ -159,8 +156,11 @@ public final class RecordedRun {
         return new Outcome(id, exit);
     }
 
-    /** The options as a JSON object ({@code --from D} becomes {@code "from":"D"}), without --out and --config. */
-    static String parameters(final List<String> args) {
+    /**
+     * @param args a report command line
+     * @return the options as a JSON object ({@code --from D} becomes {@code "from":"D"}), without --out and --config
+     */
+    public static String parameters(final List<String> args) {
         final ObjectNode node = JSON.createObjectNode();
         for (int i = 0; i + 1 < args.size(); i += 2) {
             final String name = args.get(i);
@@ -176,8 +176,15 @@ public final class RecordedRun {
         return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
     }
 
-    /** File name to identity of the regular, non-hidden files of a directory (empty when it does not exist). */
-    private static Map<String, String> snapshot(final Path directory) throws IOException {
+    /**
+     * File name to identity (file key, size, modification time) of the regular, non-hidden files of a directory, to
+     * tell afterwards with {@link #written} which files a command wrote.
+     *
+     * @param directory the directory
+     * @return the snapshot (empty when the directory does not exist)
+     * @throws IOException when the directory cannot be listed
+     */
+    public static Map<String, String> snapshot(final Path directory) throws IOException {
         final Map<String, String> files = new HashMap<>();
         if (!Files.isDirectory(directory)) {
             return files;
@@ -193,7 +200,13 @@ public final class RecordedRun {
         return files;
     }
 
-    private static List<Path> written(final Path directory, final Map<String, String> before) throws IOException {
+    /**
+     * @param directory the directory
+     * @param before    its {@link #snapshot} before the command
+     * @return the files new or changed since, in name order
+     * @throws IOException when the directory cannot be listed
+     */
+    public static List<Path> written(final Path directory, final Map<String, String> before) throws IOException {
         final List<Path> written = new ArrayList<>();
         for (final Map.Entry<String, String> file : snapshot(directory).entrySet()) {
             if (!Objects.equals(before.get(file.getKey()), file.getValue())) {

@@ -7,6 +7,7 @@ import java.util.List;
  * One recorded report run, as stored. Immutable.
  *
  * @param id           the run's id
+ * @param jobExecution the Spring Batch job execution that made it, or null (a run of the compliance API)
  * @param type         the report
  * @param parameters   its parameters as a JSON object text
  * @param requestedBy  the OS user (command line) or the API user
@@ -19,7 +20,7 @@ import java.util.List;
  * @param message      why it failed or had no data, or null
  * @param files        the files it wrote, by name
  */
-public record ReportRun(long id, ReportType type, String parameters, String requestedBy, Instant startedAt,
+public record ReportRun(long id, Long jobExecution, ReportType type, String parameters, String requestedBy, Instant startedAt,
                         Instant finishedAt, RunStatus status, Long documents, Long records, String outputDir,
                         String message, List<RunFile> files) {
 }

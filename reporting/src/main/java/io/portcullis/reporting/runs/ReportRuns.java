@@ -54,10 +54,26 @@ public final class ReportRuns {
      */
     public long start(final ReportType type, final String parameters, final String requestedBy,
                       final Path outputDir) {
+        return start(type, parameters, requestedBy, outputDir, null);
+    }
+
+    /**
+     * Records the start of an execution of a report job (status RUNNING).
+     *
+     * @param type           the report
+     * @param parameters     its parameters, a JSON object text
+     * @param requestedBy    who asked (1..64 characters; longer is cut)
+     * @param outputDir      where its files go
+     * @param jobExecutionId the Spring Batch execution, or null
+     * @return the run's id
+     */
+    public long start(final ReportType type, final String parameters, final String requestedBy,
+                      final Path outputDir, final Long jobExecutionId) {
         final String who = requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy;
         // LAST_INSERT_ID() of the transaction's connection: MySQL 8 has no INSERT ... RETURNING
         return dsl.transactionResult(tx -> {
             tx.dsl().insertInto(REPORT_RUN)
+                .set(REPORT_RUN.JOB_EXECUTION_ID, jobExecutionId)
                 .set(REPORT_RUN.REPORT_TYPE, type.code())
                 .set(REPORT_RUN.PARAMETERS, parameters)
                 .set(REPORT_RUN.REQUESTED_BY, who.length() > 64 ? who.substring(0, 64) : who)
@@ -114,6 +130,26 @@ public final class ReportRuns {
     }
 
     /**
+     * Marks the runs of earlier executions of a report job that are still RUNNING (their process was killed) FAILED,
+     * naming the execution that continues them.
+     *
+     * @param executions the earlier job executions
+     * @param continuedBy the execution that continues them
+     * @return runs marked
+     */
+    public int abandon(final java.util.Collection<Long> executions, final long continuedBy) {
+        if (executions.isEmpty()) {
+            return 0;
+        }
+        return dsl.update(REPORT_RUN)
+            .set(REPORT_RUN.FINISHED_AT, utc(clock.instant()))
+            .set(REPORT_RUN.STATUS, RunStatus.FAILED.name())
+            .set(REPORT_RUN.MESSAGE, "its process died (killed); job execution " + continuedBy + " continued it")
+            .where(REPORT_RUN.STATUS.eq(RunStatus.RUNNING.name()))
+            .and(REPORT_RUN.JOB_EXECUTION_ID.in(executions)).execute();
+    }
+
+    /**
      * One run with its files.
      *
      * @param id the run
@@ -152,7 +188,7 @@ public final class ReportRuns {
         final List<RunFile> files = dsl.selectFrom(REPORT_RUN_FILE).where(REPORT_RUN_FILE.RUN_ID.eq(row.getId()))
             .orderBy(REPORT_RUN_FILE.FILE_NAME).fetch(f -> new RunFile(f.getFileName(), f.getSizeBytes(),
                 f.getSha256()));
-        return new ReportRun(row.getId(), ReportType.parse(row.getReportType()), row.getParameters(),
+        return new ReportRun(row.getId(), row.getJobExecutionId(), ReportType.parse(row.getReportType()), row.getParameters(),
             row.getRequestedBy(), instant(row.getStartedAt()), instant(row.getFinishedAt()),
             RunStatus.valueOf(row.getStatus()), row.getDocumentsRead(), row.getRecordsWritten(), row.getOutputDir(),
             row.getMessage(), files);

@@ -2,7 +2,6 @@ package io.portcullis.reporting.surveillance;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,6 +12,7 @@ import io.portcullis.config.SettingException;
 import io.portcullis.config.Settings;
 import io.portcullis.reporting.rule605.ReportOptions;
 import io.portcullis.reporting.rule605.ReportSettings;
+import io.portcullis.reporting.runs.Prepared;
 import io.portcullis.sql.Database;
 import io.portcullis.sql.DatabaseConfiguration;
 import org.elasticsearch.client.RestClient;
@@ -53,17 +53,6 @@ public final class SurveillanceMain {
     }
 
     /**
-     * Runs the command and exits with its status.
-     *
-     * @param args the command line, see {@link #USAGE}
-     */
-    public static void main(final String[] args) {
-        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(List.of(args), out, err, null));
-    }
-
-    /**
      * Runs the command.
      *
      * @param args     the command line
@@ -72,7 +61,22 @@ public final class SurveillanceMain {
      * @param settings the settings when there is no {@code --config}; null for this process's environment
      * @return the exit code
      */
-    static int run(final List<String> args, final PrintStream out, final PrintStream err, final Settings settings) {
+    public static int run(final List<String> args, final PrintStream out, final PrintStream err,
+                          final Settings settings) {
+        return prepare(args, out, err, settings).run();
+    }
+
+    /**
+     * Checks the command line and the settings without touching a service.
+     *
+     * @param args     the command line
+     * @param out      where help goes
+     * @param err      where a usage error goes
+     * @param settings the settings when there is no {@code --config}; null for this process's environment
+     * @return the work (its exit code as {@link #run}'s), or the exit code of {@code --help} or bad usage
+     */
+    public static Prepared prepare(final List<String> args, final PrintStream out, final PrintStream err,
+                                   final Settings settings) {
         final LocalDate day;
         final ReportSettings report;
         final SurveillanceSettings thresholds;
@@ -81,7 +85,7 @@ public final class SurveillanceMain {
             final ReportOptions options = ReportOptions.parse(args, List.of("--date", "--config"));
             if (options.help()) {
                 out.println(USAGE);
-                return ReportOptions.OK;
+                return Prepared.done(ReportOptions.OK);
             }
             day = LocalDate.parse(options.required("--date"));
             final Settings effective = options.settings(settings);
@@ -90,8 +94,13 @@ public final class SurveillanceMain {
             database = DatabaseConfiguration.from(effective);
         } catch (final ReportOptions.BadUsage | SettingException | DateTimeParseException ex) {
             err.println("error: " + ex.getMessage() + " (see ./portcullis report surveillance --help)");
-            return ReportOptions.USAGE;
+            return Prepared.done(ReportOptions.USAGE);
         }
+        return Prepared.work(() -> execute(day, report, thresholds, database, out, err));
+    }
+
+    private static int execute(final LocalDate day, final ReportSettings report, final SurveillanceSettings thresholds,
+                               final DatabaseConfiguration database, final PrintStream out, final PrintStream err) {
         final Database opened;
         try {
             opened = Database.open(database);

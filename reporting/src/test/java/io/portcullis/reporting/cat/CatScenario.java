@@ -56,8 +56,9 @@ import org.elasticsearch.client.RestClient;
  * PCLS: MENO). Accounts: CUST1 (FIRMA customer, FDID FDCUST1), CUST2 (FIRMA customer, FDID = account id: the
  * substitute is reported), BDX1 (FIRMB customer), PROP1 (HOUSE proprietary), MM1 (HOUSE market maker).
  */
-final class CatScenario implements AutoCloseable {
-    static final String DAY = "2026-01-05";
+public final class CatScenario implements AutoCloseable {
+    /** The CAT trading day of the scenario. */
+    public static final String DAY = "2026-01-05";
     private static final String FIRMA = "FIX.4.4:PORTCULLIS->FIRMA";
     private static final String FIRMB = "FIX.4.4:PORTCULLIS->FIRMB";
     private static final String HOUSE = "FIX.4.4:PORTCULLIS->HOUSE";
@@ -84,7 +85,7 @@ final class CatScenario implements AutoCloseable {
     }
 
     /** Builds the whole scenario: reference data, journal, index. */
-    static CatScenario create(final Class<?> testClass) throws Exception {
+    public static CatScenario create(final Class<?> testClass) throws Exception {
         final CatScenario scenario = new CatScenario(testClass);
         scenario.referenceData();
         scenario.script();
@@ -94,7 +95,7 @@ final class CatScenario implements AutoCloseable {
     }
 
     /** The settings a CatMain run on this scenario needs. */
-    Settings settings() {
+    public Settings settings() {
         return Settings.of(Map.of("es.url", LocalStack.elasticsearchUrl(), "audit.index-prefix", prefix,
             "db.url", database.jdbcUrl(), "db.user", database.user(), "db.password", database.password()),
             Map.of(), Map.of());
