@@ -109,7 +109,12 @@ public final class BatchMain {
         }
     }
 
-    private static BatchInfrastructure open(final BatchConfiguration configuration) {
+    /**
+     * Opens the database, migrates it and wires the job repository.
+     *
+     * @throws BatchException {@link ExitCode#UNREACHABLE} when MySQL cannot be reached
+     */
+    static BatchInfrastructure open(final BatchConfiguration configuration) {
         final Database database;
         try {
             database = Database.open(configuration.database());

@@ -138,6 +138,14 @@ final class BatchRunner {
     }
 
     private TaskExecutorJobOperator operator() {
+        return operator(infrastructure);
+    }
+
+    /**
+     * @param infrastructure the job repository
+     * @return a job operator running jobs on the calling thread; jobs are built per run and started directly
+     */
+    static TaskExecutorJobOperator operator(final BatchInfrastructure infrastructure) {
         final TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
         operator.setJobRepository(infrastructure.jobRepository());
         operator.setTaskExecutor(new SyncTaskExecutor());

@@ -34,8 +34,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.configuration.support.MapJobRegistry;
-import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -43,7 +41,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -151,7 +148,7 @@ final class ReportJobs {
                 run++;
             } else {
                 if (last.getStatus().isRunning()) {
-                    operator().recover(last);
+                    BatchRunner.operator(infrastructure).recover(last);
                     err.printf("run %d of %s (execution %d) was killed: recovered%n", run, job.jobName(),
                         last.getId());
                 }
@@ -165,7 +162,7 @@ final class ReportJobs {
             err.printf("%s run %d: lock %s, fencing token %d%n", job.jobName(), run, held.key(), fence.token());
             final Job built = build(job, args, settings, prepared, fence, earlier);
             final long start = System.nanoTime();
-            final JobExecution execution = operator().start(built, parameters(identity, run));
+            final JobExecution execution = BatchRunner.operator(infrastructure).start(built, parameters(identity, run));
             return outcome(job, execution, Duration.ofNanos(System.nanoTime() - start));
         } catch (final BatchException ex) {
             throw ex;
@@ -424,19 +421,6 @@ final class ReportJobs {
             }
         }
         return false;
-    }
-
-    private TaskExecutorJobOperator operator() {
-        final TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
-        operator.setJobRepository(infrastructure.jobRepository());
-        operator.setTaskExecutor(new SyncTaskExecutor());
-        operator.setJobRegistry(new MapJobRegistry());
-        try {
-            operator.afterPropertiesSet();
-        } catch (final Exception ex) {
-            throw new IllegalStateException("cannot set up the job operator: " + ex.getMessage(), ex);
-        }
-        return operator;
     }
 
     private static String digest(final String text) {

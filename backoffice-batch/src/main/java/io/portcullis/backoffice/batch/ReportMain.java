@@ -10,7 +10,6 @@ import io.portcullis.config.SettingException;
 import io.portcullis.config.Settings;
 import io.portcullis.reporting.rule605.ReportOptions;
 import io.portcullis.reporting.runs.Prepared;
-import io.portcullis.sql.Database;
 
 /**
  * {@code ./portcullis report REPORT [options]}: builds a regulatory report as a back-office job ({@link ReportJobs}).
@@ -86,7 +85,7 @@ public final class ReportMain {
         }
         final BatchInfrastructure infrastructure;
         try {
-            infrastructure = open(configuration);
+            infrastructure = BatchMain.open(configuration);
         } catch (final BatchException ex) {
             err.println("error: MySQL: " + ex.getMessage());
             return ReportOptions.UNREACHABLE;
@@ -97,22 +96,6 @@ public final class ReportMain {
         try (infrastructure) {
             return new ReportJobLauncher(infrastructure, configuration).launch(job.get(), options, effective,
                 prepared, System.getProperty("user.name"), hooks, out, err).exitCode();
-        }
-    }
-
-    private static BatchInfrastructure open(final BatchConfiguration configuration) {
-        final Database database;
-        try {
-            database = Database.open(configuration.database());
-        } catch (final IllegalStateException ex) {
-            throw new BatchException(ExitCode.UNREACHABLE, ex.getMessage(), ex);
-        }
-        try {
-            database.migrate();
-            return BatchInfrastructure.on(database);
-        } catch (final RuntimeException ex) {
-            database.close();
-            throw ex;
         }
     }
 }
