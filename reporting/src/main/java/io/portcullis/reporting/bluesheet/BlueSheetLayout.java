@@ -23,8 +23,12 @@ import io.portcullis.reporting.rule605.ReportSettings;
  * qualifier</em>, and <em>the execution time</em> (the last two added by RN 15-44, effective 1 November 2017).
  * <b>Our assumption, not verified:</b> every position and length below, the record length, the record type codes
  * (H, D, T), the buy/sell code values (we use the FIX Side(54) values), the price scale, the time format, the
- * trailer's totals, and that contra and entering broker are carried as broker codes. Before a real submission,
- * map this file onto Attachment A of RN 15-44.
+ * trailer's totals, and that contra and entering broker are carried as broker codes. <b>Known to differ</b> (RN 17-05,
+ * RN 20-19): the official exchange code is one character, and the official records are numbered within a transaction
+ * ("Record Sequence Number One, Position 79"), which suggests several short records per execution rather than one;
+ * the official file also has a requestor code and a transaction type identifier that this one lacks. The current
+ * layout is the one republished with RN 20-19 or later. Before a real submission, map this file onto it
+ * (docs/compliance.md lists what is verified against which source).
  *
  * <pre>
  * Header record (H)
