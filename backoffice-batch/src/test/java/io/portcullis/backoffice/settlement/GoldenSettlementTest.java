@@ -189,6 +189,32 @@ class GoldenSettlementTest {
     }
 
     @Test
+    void shouldChargeTheShippedRatesOf2026() {
+        final FeeCalculator fees = new FeeCalculator(FeeSchedule.load(database.dsl()));
+        // 1,000 shares sold for 100,000.00: Section 31 100,000 x 20.60 / 1e6 = 2.06; TAF 1,000 x 0.000195 = 0.195 -> 0.20
+        assertFees(fees.fees("A-CUST-1", true, 1_000, new BigDecimal("100000.00"), LocalDate.parse("2026-04-02")),
+            "0.00", "0.20");
+        assertFees(fees.fees("A-CUST-1", true, 1_000, new BigDecimal("100000.00"), LocalDate.parse("2026-04-06")),
+            "2.06", "0.20");
+        // 100,000 shares: TAF 19.50 capped at 9.79
+        assertFees(fees.fees("A-CUST-1", true, 100_000, new BigDecimal("1000000.00"), LocalDate.parse("2026-06-01")),
+            "20.60", "9.79");
+        // the TAF pause of the fourth quarter, then the 2026 rates again
+        assertFees(fees.fees("A-CUST-1", true, 1_000, new BigDecimal("100000.00"), LocalDate.parse("2026-10-15")),
+            "2.06", "0.00");
+        assertFees(fees.fees("A-CUST-1", true, 1_000, new BigDecimal("100000.00"), LocalDate.parse("2027-01-04")),
+            "2.06", "0.20");
+        // a buy pays neither
+        assertFees(fees.fees("A-CUST-1", false, 1_000, new BigDecimal("100000.00"), LocalDate.parse("2026-06-01")),
+            "0.00", "0.00");
+    }
+
+    private static void assertFees(final io.portcullis.backoffice.fees.Fees fees, final String sec, final String taf) {
+        assertThat(fees.secFee()).as("Section 31").isEqualByComparingTo(sec);
+        assertThat(fees.tafFee()).as("TAF").isEqualByComparingTo(taf);
+    }
+
+    @Test
     void shouldRefuseAnAllocationToAnUnknownAccount() {
         final BlockAllocation bad = new BlockAllocation("BLK-2", Set.of(9001L), List.of(
             new AllocationInstruction("ALLOC-1", 500), new AllocationInstruction("NOBODY-7", 500)));
