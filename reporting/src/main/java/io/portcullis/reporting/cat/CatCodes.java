@@ -12,14 +12,20 @@ import io.portcullis.oms.domain.Prices;
 
 /**
  * Our values as CAT v4 codes and data types (regulatory.md §1.4 and §1.7). Every code decision is here, so that a
- * new specification revision changes one class. Codes marked [U] in the notes are assumptions to check against the
- * specification's Appendix G / D before production use; each method says which.
+ * new specification revision changes one class. Sources: the official CAT IM JSON schema v4.1.0 r15 (field names,
+ * required flags, JSON types: OBJECT for timeInForce and handlingInstructions, ARRAY for the MEOT side details) and
+ * the Orchestra rendering of v4.0.0 r18 (code sets it shows); codes marked [S] in the notes rest on secondary sources
+ * only (a CAT validator's code tables and a broker's production generator) and are to be checked against the
+ * specification's Appendix G before production use. docs/compliance.md lists each.
  *
  * <p>Stateless; safe on any thread; allocates.
  */
 final class CatCodes {
     /** CAT times and dates are Eastern Time. */
     static final ZoneId EASTERN = ZoneId.of("America/New_York");
+
+    /** isoInd of an order that is not an intermarket sweep order ({@code NA}; codes ISOD, ISOI, NA) [S]. */
+    static final String NOT_ISO = "NA";
 
     private CatCodes() {
     }
@@ -87,9 +93,9 @@ final class CatCodes {
 
     /**
      * The time in force as its JSON name/value object: DAY {@code {"DAY":<CAT date of the event>}}, GTC
-     * {@code {"GTC":true}}, IOC and FOK {@code {"IOC":true}} (FOK adds the {@code AON} handling instruction), GTD
+     * {@code {"GTC":true}}, IOC and FOK {@code {"IOC":true}} (FOK adds the {@code FOK} handling instruction), GTD
      * {@code {"GTT":<expire time as a CAT timestamp>}} (good till time: our GTD expires at its ExpireTime). The value
-     * {@code true} for codes without a value is [U].
+     * {@code true} for codes without a value, and GTT (good till time, a timestamp) for GTD, are [S].
      *
      * @param tif        our TimeInForce name
      * @param eventNanos the event time, for DAY
@@ -114,23 +120,22 @@ final class CatCodes {
     }
 
     /**
-     * Handling instructions, {@code |}-separated, or null when none: {@code AON} for FOK (all or none, with IOC),
-     * {@code STOP=<price>} for stop and stop-limit orders [U: code spelling per Appendix D].
+     * Handling instructions as their JSON name/value object (the official schema's type is OBJECT; the
+     * {@code NAME=value|NAME} text is the CSV form), or null when none: {@code "FOK":true} for fill or kill (CAT has
+     * no FOK time in force: the order is IOC with this instruction [S]), {@code "STOP":<price>} for stop and
+     * stop-limit orders (a valued instruction [S]).
      *
      * @param stopPx the stop price in 1e-4 USD, or {@link Prices#NONE}
      */
-    static String handlingInstructions(final String ordType, final String tif, final long stopPx) {
-        final StringBuilder out = new StringBuilder();
+    static ObjectNode handlingInstructions(final String ordType, final String tif, final long stopPx) {
+        final ObjectNode out = JsonNodeFactory.instance.objectNode();
         if ("FOK".equals(tif)) {
-            out.append("AON");
+            out.put("FOK", true);
         }
         if (("STOP".equals(ordType) || "STOP_LIMIT".equals(ordType)) && stopPx != Prices.NONE) {
-            if (!out.isEmpty()) {
-                out.append('|');
-            }
-            out.append("STOP=").append(price(stopPx).toPlainString());
+            out.put("STOP", price(stopPx));
         }
-        return out.isEmpty() ? null : out.toString();
+        return out.isEmpty() ? null : out;
     }
 
     /**

@@ -24,7 +24,7 @@ import io.portcullis.oms.domain.Prices;
  *       code CANCELED_ON_REQUEST), {@code F} (firm) otherwise (self-trade prevention, market order without liquidity,
  *       MinQty not met). Not reported: the unexecuted rest of an IOC or FOK order (the time in force already says
  *       it ends; no MEOC).</li>
- *   <li>{@code TRADE}: MEOT, both sides ({@code sideDetailsInd=BOTH}), see {@link #trade}.</li>
+ *   <li>{@code TRADE}: MEOT, both sides ({@code sideDetailsInd=NA}, each side an array of one), see {@link #trade}.</li>
  *   <li>Not reported: REJECTED (never accepted), EXPIRED (DAY/GTD expiry is implied by timeInForce), TRIGGERED (a
  *       stop's trigger is not an order event), ORDER_STATUS, CANCEL_REJECT, partial fills as such (their MEOT is).</li>
  *   <li>MEOF does not apply: we never fill a customer order from a representative order or from inventory; every
@@ -114,7 +114,7 @@ final class CatEvents {
         }
         terms(out, doc, terms, time);
         if (account.fromReporter()) {
-            out.put("isoInd", "N");
+            out.put("isoInd", CatCodes.NOT_ISO);
         }
         handling(out, doc);
         out.put("custDspIntrFlag", false);
@@ -123,8 +123,9 @@ final class CatEvents {
             out.put("accountHolderType", CatCodes.accountHolderType(account.type()));
         }
         out.put("affiliateFlag", false);
-        out.put("representativeInd", "N");
         if (!account.fromReporter()) {
+            // representativeInd is a MENO (and MEOM) field, not an MEOA one
+            out.put("representativeInd", "N");
             out.put("negotiatedTradeFlag", false);
         }
         return out;
@@ -153,9 +154,7 @@ final class CatEvents {
         out.put("initiator", "C");
         terms(out, doc, terms, time);
         out.put("leavesQty", doc.path("leavesQty").asLong());
-        if (account.fromReporter()) {
-            out.put("isoInd", "N");
-        }
+        out.put("isoInd", CatCodes.NOT_ISO);
         handling(out, doc);
         out.put("custDspIntrFlag", false);
         out.put("representativeInd", "N");
@@ -191,7 +190,7 @@ final class CatEvents {
 
     /**
      * MEOT for a match on our book. {@code tradeKeyDate} is the trade's time, {@code tradeID} the engine's TradeID.
-     * Tape: a trade with no change of beneficial ownership (both sides the same FDID) carries
+     * Tape: a trade with no change of beneficial ownership ({@link #sameBeneficialOwner}) carries
      * {@code reportingExceptionCode=P}; every other trade is assumed reported to a TRF under its TradeID
      * ({@code tapeTradeID}) at the market center of setting {@code cat.market-center-id} (our TRF reporting is a
      * separate job; until it exists this linkage is a promise). {@code capacity} {@code P} (principal) when either
@@ -222,16 +221,27 @@ final class CatEvents {
         out.put("price", CatCodes.price(doc.path("lastPx").asLong()));
         out.put("capacity", buyer.type() != AccountType.CUSTOMER || seller.type() != AccountType.CUSTOMER
             ? "P" : "A");
-        if (buyer.fdid().equals(seller.fdid())) {
+        if (sameBeneficialOwner(buyer, seller)) {
             out.put("reportingExceptionCode", "P");
         } else {
             out.put("tapeTradeID", doc.path("tradeId").asText());
             out.put("marketCenterID", marketCenterId);
         }
-        out.put("sideDetailsInd", "BOTH");
-        out.set("buyDetails", side(buy, buyer));
-        out.set("sellDetails", side(sell, seller));
+        out.put("sideDetailsInd", "NA");
+        out.putArray("buyDetails").add(side(buy, buyer));
+        out.putArray("sellDetails").add(side(sell, seller));
         return out;
+    }
+
+    /**
+     * No change in beneficial ownership (reportingExceptionCode {@code P}, "intra-firm order where there is no change
+     * in beneficial ownership"): the same FDID on both sides, or two principal accounts (proprietary or market
+     * making) of the same firm, whose beneficial owner is that firm. Our approximation: two customer accounts of one
+     * beneficial owner under different FDIDs are not recognised.
+     */
+    private static boolean sameBeneficialOwner(final CatAccount buyer, final CatAccount seller) {
+        return buyer.fdid().equals(seller.fdid()) || buyer.type() != AccountType.CUSTOMER
+            && seller.type() != AccountType.CUSTOMER && buyer.firmId().equals(seller.firmId());
     }
 
     private static ObjectNode side(final CatOrders.Terms terms, final CatAccount account) {
@@ -294,10 +304,10 @@ final class CatEvents {
     }
 
     private static void handling(final ObjectNode out, final JsonNode doc) {
-        final String handling = CatCodes.handlingInstructions(doc.path("ordType").asText(), doc.path("tif").asText(),
-            doc.hasNonNull("stopPx") ? doc.path("stopPx").asLong() : Prices.NONE);
+        final ObjectNode handling = CatCodes.handlingInstructions(doc.path("ordType").asText(),
+            doc.path("tif").asText(), doc.hasNonNull("stopPx") ? doc.path("stopPx").asLong() : Prices.NONE);
         if (handling != null) {
-            out.put("handlingInstructions", handling);
+            out.set("handlingInstructions", handling);
         }
     }
 
