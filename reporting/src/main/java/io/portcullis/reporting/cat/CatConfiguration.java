@@ -47,7 +47,7 @@ public record CatConfiguration(String elasticsearchUrl, String indexPrefix, Data
                                String group, long maxFileBytes, String marketCenterId, int pageSize,
                                int orderCache) {
     /** The specification version regulatory.md §1.1 names as the newest read in full. */
-    public static final String DEFAULT_SPEC_VERSION = "4.0.0r18";
+    public static final String DEFAULT_SPEC_VERSION = "4.1.0r15";
 
     /** Validates the identities and limits, naming the setting. */
     public CatConfiguration {
