@@ -13,6 +13,9 @@ Usage: ./portcullis report cat --date YYYY-MM-DD --out DIR [--feedback FILE] [--
        ./portcullis report bluesheet (--symbol S | --account A) --from YYYY-MM-DD --to YYYY-MM-DD --out DIR
                                   [--config FILE]
        ./portcullis report surveillance --date YYYY-MM-DD [--config FILE]
+       ./portcullis report runs [--type CAT|606|606B3|605|BLUESHEET] [--status RUNNING|SUCCEEDED|NO_DATA|FAILED]
+                                [--limit N] [--config FILE]
+       ./portcullis report show RUN [--config FILE]
 
 Regulatory report files built from the audit index. Reports:
   cat   FINRA CAT Industry Member order events (MENO, MEOA, MEOM, MEOC, MEOT) of one CAT trading day: bzip2 JSON
@@ -32,6 +35,9 @@ Regulatory report files built from the audit index. Reports:
         bluesheet-<S|A>-<value>-<from>-<to>.txt (positions are our assumption, not yet checked against the SIAC
         layout of FINRA RN 15-44; see BlueSheetLayout)
   Rule 605 and 606 measure against the engine's own best bid and offer at receipt (no consolidated NBBO feed).
+
+  runs  the recorded report runs, newest first (run id, type, job execution, status, times, who, records, parameters)
+  show  one run with the path, size and SHA-256 of every file it wrote
 
 Options of cat:
   --date YYYY-MM-DD  the CAT trading day: events from 00:00 to 24:00 America/New_York (required)
@@ -146,6 +152,20 @@ cmd_report() {
             [[ $# -ge 2 ]] || { pc_err "$1 needs a value"; usage_report >&2; exit 2; }
             args+=("$1" "$2"); shift ;;
           *) pc_err "unknown argument '$1' of report $sub"; usage_report >&2; exit 2 ;;
+        esac
+        shift
+      done
+      pc_batch_ensure_built
+      pc_run_batch io.portcullis.backoffice.batch.ReportMain "$sub" "${args[@]}" ;;
+    runs|show)
+      local -a args=()
+      while (( $# > 0 )); do
+        case $1 in
+          --help|-h) usage_report; return 0 ;;
+          --config)
+            [[ $# -ge 2 && -f "$2" ]] || pc_die 2 "--config: settings file '${2:-}' not found (start from etc/gateway.properties)"
+            args+=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+          *) args+=("$1") ;;
         esac
         shift
       done

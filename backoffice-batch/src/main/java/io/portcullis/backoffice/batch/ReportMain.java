@@ -24,10 +24,13 @@ public final class ReportMain {
     /** The command's help. */
     static final String USAGE = """
         Usage: ./portcullis report REPORT [options] [--config FILE]
+               ./portcullis report runs [--type CAT|606|606B3|605|BLUESHEET] [--status S] [--limit N]
+               ./portcullis report show RUN
 
         REPORT: %s. Each report runs as a job of the back office (Spring Batch, job repository in MySQL) and is
         recorded in report_run with its files' SHA-256; ./portcullis report REPORT --help lists its options.
         Running a report again after a failed or killed run continues that run (CAT: after its last closed file).
+        runs lists the recorded runs, newest first; show prints one with the path, size and SHA-256 of its files.
         Exit status: 0 written, 1 no data or a validation failure (surveillance: alerts raised), 2 bad usage,
         3 a service unreachable, 4 refused (the same report is being built), 5 failed (the same command continues).
         """.formatted(ReportJob.names());
@@ -61,6 +64,9 @@ public final class ReportMain {
         if (args.isEmpty() || List.of("--help", "-h", "help").contains(args.get(0))) {
             (args.isEmpty() ? err : out).println(USAGE);
             return args.isEmpty() ? ReportOptions.USAGE : ReportOptions.OK;
+        }
+        if (args.get(0).equals("runs") || args.get(0).equals("show")) {
+            return ReportBook.run(args.get(0), args.subList(1, args.size()), out, err, settings);
         }
         final Optional<ReportJob> job = ReportJob.byName(args.get(0));
         if (job.isEmpty()) {

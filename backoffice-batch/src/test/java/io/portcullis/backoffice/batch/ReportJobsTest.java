@@ -126,6 +126,20 @@ class ReportJobsTest {
         assertThat(again.status()).as(again.toString()).isZero();
         assertThat(again.out()).as("a completed report builds again as the next run").contains("run 2");
         assertSameFiles(files(job), built);
+
+        final long id = ((Number) recorded.get("id")).longValue();
+        final Run listed = report(ReportJobs.Hooks.NONE, "runs", "--type", "CAT", "--status", "SUCCEEDED");
+        assertThat(listed.status()).as(listed.toString()).isZero();
+        assertThat(listed.out()).containsPattern("(?m)^\\s+" + id + " CAT\\s+" + executionId + "\\s+SUCCEEDED");
+        final Run shown = report(ReportJobs.Hooks.NONE, "show", Long.toString(id));
+        assertThat(shown.status()).as(shown.toString()).isZero();
+        for (final Map.Entry<String, String> hash : hashes.entrySet()) {
+            assertThat(shown.out()).contains(job.resolve(hash.getKey()) + "  ", "sha256 " + hash.getValue());
+        }
+        assertThat(report(ReportJobs.Hooks.NONE, "show", "999999999").status()).isEqualTo(1);
+        final Run badStatus = report(ReportJobs.Hooks.NONE, "runs", "--status", "DONE");
+        assertThat(badStatus.status()).isEqualTo(2);
+        assertThat(badStatus.err()).contains("--status");
     }
 
     @Test
