@@ -1,11 +1,8 @@
 package io.portcullis.reporting.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.portcullis.config.Settings;
 import io.portcullis.oms.command.Command;
@@ -26,9 +23,7 @@ import io.portcullis.oms.journal.JournalConfiguration;
 import io.portcullis.oms.journal.JournalReader;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.journal.RandomFlowAccess;
-import io.portcullis.oms.recovery.Recovery;
-import io.portcullis.oms.runner.CommandCallback;
-import io.portcullis.oms.runner.EngineRunner;
+import io.portcullis.reporting.AuditDay;
 import io.portcullis.testsupport.LocalStack;
 
 /**
@@ -53,28 +48,7 @@ final class AuditJournal implements AutoCloseable {
 
     /** Has the engine (recovered from the journal so far) apply {@code commands} more and waits until durable. */
     void journal(final int commands) throws InterruptedException {
-        final Recovery.Result recovered = Recovery.recover(RandomFlowAccess.config(), null, configuration);
-        final EngineRunner runner = new EngineRunner(recovered, kafka, null, 4_096, 0);
-        final CountDownLatch durable = new CountDownLatch(commands);
-        final CommandCallback callback = new CommandCallback() {
-            @Override
-            public void onDurable(final long sequence, final long offset, final byte[] record) {
-                durable.countDown();
-            }
-
-            @Override
-            public void onLost(final long sequence, final String reason) {
-                throw new AssertionError("lost command " + sequence + ": " + reason);
-            }
-        };
-        for (int i = 0; i < commands; i++) {
-            final var command = flow.next();
-            while (!runner.submit(command, callback)) {
-                Thread.onSpinWait();
-            }
-        }
-        assertThat(durable.await(300, TimeUnit.SECONDS)).as("journal durable").isTrue();
-        runner.close();
+        AuditDay.journal(RandomFlowAccess.config(), configuration, kafka, flow::next, commands, 4_096);
     }
 
     /**

@@ -1,16 +1,11 @@
 package io.portcullis.reporting.cat;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -31,13 +26,7 @@ import io.portcullis.oms.domain.Side;
 import io.portcullis.oms.domain.TimeInForce;
 import io.portcullis.oms.engine.EngineConfig;
 import io.portcullis.oms.instrument.InstrumentRegistry;
-import io.portcullis.oms.journal.JournalConfiguration;
-import io.portcullis.oms.journal.KafkaJournal;
-import io.portcullis.oms.recovery.Recovery;
-import io.portcullis.oms.runner.CommandCallback;
-import io.portcullis.oms.runner.EngineRunner;
-import io.portcullis.reporting.audit.AuditIndexer;
-import io.portcullis.reporting.audit.AuditIndexerConfiguration;
+import io.portcullis.reporting.AuditDay;
 import io.portcullis.sql.Database;
 import io.portcullis.sql.DatabaseConfiguration;
 import io.portcullis.testsupport.Isolation;
@@ -229,55 +218,18 @@ public final class CatScenario implements AutoCloseable {
     }
 
     private void journal() throws InterruptedException {
-        final JournalConfiguration journal = JournalConfiguration.from(Settings.of(Map.of("kafka.bootstrap",
-            LocalStack.kafkaBootstrap()), Map.of(), Map.of())).withTopic(topic);
-        try (KafkaJournal kafka = KafkaJournal.open(journal)) {
-            final EngineRunner runner = new EngineRunner(Recovery.recover(engineConfig(), null, journal), kafka, null,
-                4_096, 0);
-            final CountDownLatch durable = new CountDownLatch(commands.size());
-            final CommandCallback callback = new CommandCallback() {
-                @Override
-                public void onDurable(final long sequence, final long offset, final byte[] record) {
-                    durable.countDown();
-                }
-
-                @Override
-                public void onLost(final long sequence, final String reason) {
-                    throw new AssertionError("lost command " + sequence + ": " + reason);
-                }
-            };
-            for (final Command command : commands) {
-                while (!runner.submit(command, callback)) {
-                    Thread.onSpinWait();
-                }
-            }
-            assertThat(durable.await(120, TimeUnit.SECONDS)).as("journal durable").isTrue();
-            runner.close();
-        }
+        AuditDay.journal(engineConfig(), topic, commands, 4_096);
     }
 
     private void index() throws IOException {
-        final AuditIndexerConfiguration configuration = AuditIndexerConfiguration.from(Settings.of(Map.of(
-            "kafka.bootstrap", LocalStack.kafkaBootstrap(), "es.url", LocalStack.elasticsearchUrl()), Map.of(),
-            Map.of())).with(topic, prefix);
-        try (AuditIndexer indexer = new AuditIndexer(configuration)) {
-            indexer.start();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                .failFast("the indexer stopped", () -> indexer.failure() != null)
-                .until(() -> indexer.nextOffset() == commands.size());
-        }
-        es.indices().refresh(r -> r.index(prefix + "-audit"));
+        AuditDay.index(es, topic, prefix, commands.size());
     }
 
     /** Deletes the indices, templates and database of this scenario. */
     @Override
     public void close() throws IOException {
         try {
-            final var indices = es.indices().get(g -> g.index(prefix + "-audit*").allowNoIndices(true)).result();
-            if (!indices.isEmpty()) {
-                es.indices().delete(d -> d.index(new ArrayList<>(indices.keySet())));
-            }
-            es.indices().deleteIndexTemplate(d -> d.name(prefix + "-audit," + prefix + "-audit-offsets"));
+            AuditDay.deleteIndices(es, prefix);
         } finally {
             rest.close();
             database.close();

@@ -10,8 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.portcullis.config.Settings;
 import io.portcullis.oms.domain.ExecType;
@@ -23,10 +21,8 @@ import io.portcullis.oms.journal.JournalConfiguration;
 import io.portcullis.oms.journal.JournalReader;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.journal.RandomFlowAccess;
-import io.portcullis.oms.recovery.Recovery;
-import io.portcullis.oms.runner.CommandCallback;
-import io.portcullis.oms.runner.EngineRunner;
 import io.portcullis.sql.schema.tables.records.ExecutionsRecord;
+import io.portcullis.reporting.AuditDay;
 import io.portcullis.testsupport.LocalStack;
 import org.jooq.DSLContext;
 
@@ -58,28 +54,7 @@ final class TradingJournal implements AutoCloseable {
 
     /** Has the engine apply {@code commands} and waits until they are durable; returns the journal's end offset. */
     long journal(final int commands) throws InterruptedException {
-        final Recovery.Result recovered = Recovery.recover(RandomFlowAccess.config(), null, configuration);
-        final EngineRunner runner = new EngineRunner(recovered, kafka, null, 4_096, 0);
-        final CountDownLatch durable = new CountDownLatch(commands);
-        final CommandCallback callback = new CommandCallback() {
-            @Override
-            public void onDurable(final long sequence, final long offset, final byte[] record) {
-                durable.countDown();
-            }
-
-            @Override
-            public void onLost(final long sequence, final String reason) {
-                throw new AssertionError("lost command " + sequence + ": " + reason);
-            }
-        };
-        for (int i = 0; i < commands; i++) {
-            final var command = flow.next();
-            while (!runner.submit(command, callback)) {
-                Thread.onSpinWait();
-            }
-        }
-        assertThat(durable.await(300, TimeUnit.SECONDS)).as("journal durable").isTrue();
-        runner.close();
+        AuditDay.journal(RandomFlowAccess.config(), configuration, kafka, flow::next, commands, 4_096);
         return JournalReader.readToEnd(configuration, 0, (record, offset) -> { });
     }
 
