@@ -177,6 +177,28 @@ class AuditIndexerTest {
     }
 
     @Test
+    void aDailyIndexMadeByAnEarlierVersionGetsTheNewFieldsAtStartUp() throws Exception {
+        try (AuditJournal journal = journal("upgrade")) {
+            journal.journal(300);
+            final String index = prefix("upgrade") + "-audit-2026.01.05";
+            // The day's index as an earlier version left it: strict, without the fields added since (quotes, risk).
+            configuration(journal, "upgrade");
+            es.indices().create(c -> c.index(index).aliases(prefix("upgrade") + "-audit", a -> a)
+                .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                .properties("event", p -> p.keyword(k -> k))
+                .properties("journalOffset", p -> p.long_(l -> l))));
+            try (AuditIndexer indexer = indexer(journal, "upgrade")) {
+                indexer.start();
+                awaitIndexed(indexer, 300);
+                assertThat(documentsByEvent(indexer)).isEqualTo(journal.auditedEvents());
+            }
+            final var mapping = es.indices().getMapping(m -> m.index(index)).result().get(index).mappings();
+            assertThat(mapping.properties()).containsKeys("quoteAskPx", "transactTime", "command");
+            assertThat(mapping.properties().get("transactTime").isDateNanos()).isTrue();
+        }
+    }
+
+    @Test
     void theMappingIsStrict() throws Exception {
         try (AuditJournal journal = journal("strict")) {
             journal.journal(10);
