@@ -359,6 +359,7 @@ final class AuditDocuments implements EngineListener, AuditSource {
         doc.put("journalPartition", partition);
         doc.put("journalOffset", offset);
         doc.put("eventIndex", eventIndex);
+        doc.put(AuditDocument.FORMAT_FIELD, AuditDocument.FORMAT);
         doc.put("sequence", record.sequence());
         doc.put("command", command);
         return doc;

@@ -142,10 +142,20 @@ public final class AuditMain {
                 if (result.ok() && result.endSeq() == result.startSeq()) {
                     out.printf("  OK: nothing indexed in this period yet (%s, index %s-audit)%n",
                         configuration.topic(), configuration.indexPrefix());
+                } else if (result.ok() && result.chainOnly() == result.documentsCompared()) {
+                    out.printf("  OK: chain sequences %,d..%,d: %,d documents, all written by an earlier version (an "
+                            + "older document format), checked by their chain links; %,d checkpoints match (%.1f s)%n",
+                        result.startSeq(), result.endSeq() - 1, result.documentsCompared(),
+                        result.checkpointsCompared(), seconds);
                 } else if (result.ok()) {
                     out.printf("  OK: chain sequences %,d..%,d rebuilt from %,d Kafka records; %,d documents and "
                             + "%,d checkpoints match (%.1f s)%n", result.startSeq(), result.endSeq() - 1,
                         result.recordsRead(), result.documentsCompared(), result.checkpointsCompared(), seconds);
+                    if (result.chainOnly() > 0) {
+                        out.printf("  of them %,d documents written by an earlier version (an older document format): "
+                            + "checked by their chain links and checkpoints, not rebuilt from Kafka%n",
+                            result.chainOnly());
+                    }
                 } else {
                     final AuditVerifier.Mismatch m = result.mismatch();
                     out.printf("  MISMATCH (%s) at document %s, chain sequence %,d, time %s:%n    %s%n", m.kind(),

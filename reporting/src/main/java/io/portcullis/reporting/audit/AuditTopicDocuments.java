@@ -70,6 +70,7 @@ final class AuditTopicDocuments implements AuditSource {
         doc.put("journalPartition", partition);
         doc.put("journalOffset", offset);
         doc.put("eventIndex", 0);
+        doc.put(AuditDocument.FORMAT_FIELD, AuditDocument.FORMAT);
     }
 
     /** The FIX fields worth searching on, as found in the message (no dictionary needed for these). */

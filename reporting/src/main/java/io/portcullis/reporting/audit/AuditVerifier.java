@@ -40,6 +40,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * the indexer's stored position, whichever comes first: what is not indexed yet is not a mismatch. Documents before
  * {@code from} are rebuilt (the chain needs them) but not compared.
  *
+ * <p><b>Documents of an earlier format</b> ({@link AuditDocument#FORMAT}: written by a version whose rules gave other
+ * documents for the same record) cannot be rebuilt from Kafka by this version. They come first in the chain (the
+ * format only rises), and are checked as a chain: each one's hash must follow from its own content and the previous
+ * hash, the sequence must have no gap or repeat, and every MySQL checkpoint among them must carry its hash. The
+ * rebuild from Kafka then starts after the journal offset of the last of them, from its hash: an upgrade does not
+ * look like tampering, and documents of the current format are compared in full.
+ *
  * <p>Single use per call; not thread-safe.
  */
 public final class AuditVerifier {
@@ -86,9 +93,11 @@ public final class AuditVerifier {
      * @param checkpointsCompared MySQL checkpoints compared
      * @param recordsRead         Kafka records read
      * @param mismatch            the first mismatch, or null when everything matches
+     * @param chainOnly           of the documents compared, those of an earlier format, checked by their chain links
+     *                            and checkpoints only (not rebuilt from Kafka)
      */
     public record Result(String stream, long startSeq, long endSeq, long documentsCompared, long checkpointsCompared,
-                         long recordsRead, Mismatch mismatch) {
+                         long recordsRead, Mismatch mismatch, long chainOnly) {
         /** Whether the period verified clean. */
         public boolean ok() {
             return mismatch == null;
@@ -134,26 +143,43 @@ public final class AuditVerifier {
         final long endOffset = position == null ? 0 : position.nextOffset();
         final long endSeq = position == null ? 0 : position.chainSeq();
         if (endSeq <= startSeq) {
-            return new Result(topic, startSeq, startSeq, 0, 0, 0, null);
+            return new Result(topic, startSeq, startSeq, 0, 0, 0, null, 0);
         }
         final Deque<AuditCheckpoints.Checkpoint> marks = new ArrayDeque<>(checkpoints.between(topic, startSeq,
             endSeq - 1));
-        final AuditSource rebuilt = configuration.stream().create(indices, chain);
         final IndexWalk index = new IndexWalk(topic, startSeq, endSeq);
-        long compared = 0;
-        long checkpointsCompared = 0;
+        final Legacy legacy;
+        try {
+            legacy = index.legacy(start == null ? HashChain.GENESIS : start.chainHash(), startSeq, marks, from, to);
+        } catch (final IOException | RuntimeException ex) {
+            index.close();
+            throw ex;
+        }
+        if (legacy.mismatch() != null || legacy.reachedTo() || legacy.nextSeq() >= endSeq) {
+            index.close();
+            return new Result(topic, startSeq, legacy.nextSeq(), legacy.compared(), legacy.checkpoints(), 0,
+                legacy.mismatch(), legacy.compared());
+        }
+        final HashChain resumed = legacy.nextSeq() == startSeq ? chain
+            : new HashChain(topic, legacy.nextSeq(), legacy.lastHash());
+        final long firstOffset = legacy.nextSeq() == startSeq ? startOffset
+            : legacy.nextOffset() >= 0 ? legacy.nextOffset() : legacy.lastOffset() + 1;
+        final AuditSource rebuilt = configuration.stream().create(indices, resumed);
+        long compared = legacy.compared();
+        long checkpointsCompared = legacy.checkpoints();
+        final long chainOnly = legacy.compared();
         long records = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
             new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             final TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             final long logStart = consumer.beginningOffsets(List.of(partition)).get(partition);
-            if (logStart > startOffset) {
-                throw new IllegalStateException("Kafka no longer holds " + topic + " from offset " + startOffset
+            if (logStart > firstOffset) {
+                throw new IllegalStateException("Kafka no longer holds " + topic + " from offset " + firstOffset
                     + " (the log starts at " + logStart + "); verify a later period (--from)");
             }
-            consumer.seek(partition, startOffset);
-            long offset = startOffset;
+            consumer.seek(partition, firstOffset);
+            long offset = firstOffset;
             while (offset < endOffset) {
                 final var batch = consumer.poll(Duration.ofMillis(500));
                 for (final ConsumerRecord<byte[], byte[]> record : batch) {
@@ -170,7 +196,7 @@ public final class AuditVerifier {
                         final Instant time = Instant.parse((String) doc.get("transactTime"));
                         if (to != null && time.isAfter(to)) {
                             return new Result(topic, startSeq, seq, compared, checkpointsCompared, records,
-                                null);
+                                null, chainOnly);
                         }
                         while (!marks.isEmpty() && marks.peekFirst().chainSeq() < seq) {
                             marks.removeFirst(); // a checkpoint of a sequence Kafka gives no document for: none
@@ -183,14 +209,14 @@ public final class AuditVerifier {
                                     new Mismatch(MismatchKind.CHECKPOINT, expected.id(), seq,
                                         (String) doc.get("transactTime"), "the checkpoint in MySQL at chain sequence "
                                         + seq + " has hash " + mark.chainHash() + " but the chain rebuilt from "
-                                        + "Kafka has " + doc.get(HashChain.HASH)));
+                                        + "Kafka has " + doc.get(HashChain.HASH)), chainOnly);
                             }
                         }
                         final boolean inPeriod = from == null || !time.isBefore(from);
                         final Mismatch mismatch = index.check(expected, seq, inPeriod);
                         if (mismatch != null) {
                             return new Result(topic, startSeq, seq, compared, checkpointsCompared, records,
-                                mismatch);
+                                mismatch, chainOnly);
                         }
                         if (inPeriod) {
                             compared++;
@@ -206,8 +232,9 @@ public final class AuditVerifier {
                     break; // the indexer's position is past the end of the topic: nothing more to rebuild
                 }
             }
-            final Mismatch extra = index.remaining(chain.nextSeq());
-            return new Result(topic, startSeq, chain.nextSeq(), compared, checkpointsCompared, records, extra);
+            final Mismatch extra = index.remaining(resumed.nextSeq());
+            return new Result(topic, startSeq, resumed.nextSeq(), compared, checkpointsCompared, records, extra,
+                chainOnly);
         } finally {
             index.close();
         }
@@ -236,6 +263,23 @@ public final class AuditVerifier {
         return props;
     }
 
+    /**
+     * The documents of an earlier format at the start of the walk, checked as a chain.
+     *
+     * @param nextSeq     the sequence after the last of them ({@code startSeq} when there were none)
+     * @param lastHash    the hash of the last of them
+     * @param lastOffset  the journal offset of the last of them
+     * @param nextOffset  the journal offset of the first document of the current format after them, or -1 (records
+     *                    between the two gave no document under the earlier rules, whatever this version's give)
+     * @param compared    how many were checked within the period
+     * @param checkpoints MySQL checkpoints compared among them
+     * @param reachedTo   the period's end came before the first document of the current format
+     * @param mismatch    the first mismatch among them, or null
+     */
+    private record Legacy(long nextSeq, String lastHash, long lastOffset, long nextOffset, long compared,
+                          long checkpoints, boolean reachedTo, Mismatch mismatch) {
+    }
+
     /** The index side: the stream's documents in chain order, a page at a time over a point in time. */
     private final class IndexWalk {
         private final String topic;
@@ -251,6 +295,71 @@ public final class AuditVerifier {
             this.pit = client.openPointInTime(p -> p.index(indices.alias()).keepAlive(k -> k.time("5m"))
                 .ignoreUnavailable(true)).id();
             this.after = List.of(FieldValue.of(startSeq - 1));
+        }
+
+        /**
+         * Walks the documents of an earlier format at the head of the walk as a chain (see the class comment),
+         * consuming the checkpoints among them from {@code marks}.
+         */
+        Legacy legacy(final String startHash, final long startSeq, final Deque<AuditCheckpoints.Checkpoint> marks,
+                      final Instant from, final Instant to) throws IOException {
+            final HashChain hasher = new HashChain(topic, startSeq, startHash);
+            String prev = startHash;
+            long seq = startSeq;
+            long lastOffset = -1;
+            long compared = 0;
+            long checkpointsCompared = 0;
+            for (Hit<Map<String, Object>> hit = peek(); hit != null
+                && AuditDocument.formatOf(hit.source()) != AuditDocument.FORMAT; hit = peek()) {
+                final Map<String, Object> doc = hit.source();
+                final Instant time = Instant.parse(String.valueOf(doc.get("transactTime")));
+                if (to != null && time.isAfter(to)) {
+                    return new Legacy(seq, prev, lastOffset, -1, compared, checkpointsCompared, true, null);
+                }
+                if (seqOf(hit) != seq) {
+                    return new Legacy(seq, prev, lastOffset, -1, compared, checkpointsCompared, false, seqOf(hit) > seq
+                        ? mismatch(MismatchKind.MISSING, hit, "chain sequence " + seq + " is not in the index: the "
+                            + "next document of format " + AuditDocument.formatOf(doc) + " is " + hit.id()
+                            + " at sequence " + seqOf(hit) + " (deleted)")
+                        : mismatch(MismatchKind.UNEXPECTED, hit, "the index holds chain sequence " + seqOf(hit)
+                            + " twice (" + hit.id() + ")"));
+                }
+                if (!prev.equals(doc.get(HashChain.PREV))) {
+                    return new Legacy(seq, prev, lastOffset, -1, compared, checkpointsCompared, false,
+                        mismatch(MismatchKind.CHAIN, hit, "document " + hit.id() + " (chain sequence " + seq
+                            + ") has chainPrev " + doc.get(HashChain.PREV) + " where the chain has " + prev));
+                }
+                final String hash = hasher.hash(prev, doc);
+                if (!hash.equals(doc.get(HashChain.HASH))) {
+                    return new Legacy(seq, prev, lastOffset, -1, compared, checkpointsCompared, false,
+                        mismatch(MismatchKind.ALTERED, hit, "document " + hit.id() + " (chain sequence " + seq
+                            + ", format " + AuditDocument.formatOf(doc) + ", written by an earlier version) does "
+                            + "not give its own chainHash: its content was changed after it was indexed"));
+                }
+                while (!marks.isEmpty() && marks.peekFirst().chainSeq() < seq) {
+                    marks.removeFirst();
+                }
+                if (!marks.isEmpty() && marks.peekFirst().chainSeq() == seq) {
+                    final AuditCheckpoints.Checkpoint mark = marks.removeFirst();
+                    checkpointsCompared++;
+                    if (!mark.chainHash().equals(hash)) {
+                        return new Legacy(seq, prev, lastOffset, -1, compared, checkpointsCompared, false,
+                            mismatch(MismatchKind.CHECKPOINT, hit, "the checkpoint in MySQL at chain sequence " + seq
+                                + " has hash " + mark.chainHash() + " but the index's chain has " + hash));
+                    }
+                }
+                page.removeFirst();
+                if (from == null || !time.isBefore(from)) {
+                    compared++;
+                }
+                prev = hash;
+                lastOffset = ((Number) doc.get("journalOffset")).longValue();
+                seq++;
+            }
+            final Hit<Map<String, Object>> next = peek();
+            return new Legacy(seq, prev, lastOffset, next == null ? -1
+                : ((Number) next.source().get("journalOffset")).longValue(), compared, checkpointsCompared, false,
+                null);
         }
 
         /** Compares the next index document(s) with {@code expected}; null when they match. */
