@@ -66,9 +66,7 @@ cmd_batch() {
   while (( $# > 0 )); do
     case $1 in
       --help|-h) usage_batch; return 0 ;;
-      --config)
-        [[ $# -ge 2 && -f "$2" ]] || pc_die 2 "--config: settings file '${2:-}' not found (start from etc/gateway.properties)"
-        args+=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+      --config) args+=(--config "$(pc_config_file "${2:-}")") || exit 2; shift ;;
       *) args+=("$1") ;;
     esac
     shift

@@ -64,6 +64,13 @@ pc_err()  { printf '%serror:%s %s\n' "$PC_RED" "$PC_OFF" "$*" >&2; }
 # pc_die CODE MESSAGE: print the message and exit with CODE.
 pc_die()  { local code=$1; shift; pc_err "$*"; exit "$code"; }
 
+# The absolute path of a --config settings file; a clear error and exit 2 when there is none (call it as
+# args+=(--config "$(pc_config_file "${2:-}")") || exit 2).
+pc_config_file() {
+  [[ -n "${1:-}" && -f "$1" ]] || pc_die 2 "--config: settings file '${1:-}' not found (start from etc/gateway.properties)"
+  echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+}
+
 pc_now_ms() { date +%s%3N; }
 pc_elapsed() { local start=$1; local ms=$(( $(pc_now_ms) - start )); printf '%d.%ds' $((ms / 1000)) $(((ms % 1000) / 100)); }
 

@@ -70,9 +70,7 @@ pc_history_args() {
   while (( $# > 0 )); do
     case $1 in
       --help|-h) "usage_$cmd"; exit 0 ;;
-      --config)
-        [[ $# -ge 2 && -f "$2" ]] || pc_die 2 "--config: settings file '${2:-}' not found (start from etc/gateway.properties)"
-        PC_HISTORY_ARGS+=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift 2 ;;
+      --config) PC_HISTORY_ARGS+=(--config "$(pc_config_file "${2:-}")") || exit 2; shift 2 ;;
       *) PC_HISTORY_ARGS+=("$1"); shift ;;
     esac
   done

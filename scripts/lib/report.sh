@@ -121,9 +121,7 @@ cmd_report() {
           --date|--out|--feedback)
             [[ $# -ge 2 ]] || { pc_err "$1 needs a value"; usage_report >&2; exit 2; }
             args+=("$1" "$2"); shift ;;
-          --config)
-            [[ $# -ge 2 && -f "$2" ]] || pc_die 2 "--config: settings file '${2:-}' not found (start from etc/gateway.properties)"
-            args+=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+          --config) args+=(--config "$(pc_config_file "${2:-}")") || exit 2; shift ;;
           *) pc_err "unknown option '$1'"; usage_report >&2; exit 2 ;;
         esac
         shift
@@ -142,9 +140,7 @@ cmd_report() {
       while (( $# > 0 )); do
         case $1 in
           --help|-h) usage_report; return 0 ;;
-          --config)
-            [[ $# -ge 2 && -f "$2" ]] || pc_die 2 "--config: settings file '${2:-}' not found (start from etc/gateway.properties)"
-            args+=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+          --config) args+=(--config "$(pc_config_file "${2:-}")") || exit 2; shift ;;
           --*)
             local known=0 name
             for name in "${names[@]}"; do [[ $1 == "$name" ]] && known=1; done
@@ -162,9 +158,7 @@ cmd_report() {
       while (( $# > 0 )); do
         case $1 in
           --help|-h) usage_report; return 0 ;;
-          --config)
-            [[ $# -ge 2 && -f "$2" ]] || pc_die 2 "--config: settings file '${2:-}' not found (start from etc/gateway.properties)"
-            args+=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+          --config) args+=(--config "$(pc_config_file "${2:-}")") || exit 2; shift ;;
           *) args+=("$1") ;;
         esac
         shift

@@ -1,6 +1,5 @@
 package io.portcullis.reporting.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -9,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -25,9 +22,7 @@ import io.portcullis.oms.journal.JournalConfiguration;
 import io.portcullis.oms.journal.JournalReader;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.journal.RandomFlowAccess;
-import io.portcullis.oms.recovery.Recovery;
-import io.portcullis.oms.runner.CommandCallback;
-import io.portcullis.oms.runner.EngineRunner;
+import io.portcullis.reporting.AuditDay;
 import io.portcullis.reporting.audit.AuditIndexer;
 import io.portcullis.reporting.audit.AuditIndexerConfiguration;
 import io.portcullis.testsupport.Isolation;
@@ -87,28 +82,7 @@ final class TradeHistory implements AutoCloseable {
     private void journal(final int commands, final long seed) throws InterruptedException {
         final RandomFlowAccess flow = new RandomFlowAccess(seed);
         try (KafkaJournal kafka = KafkaJournal.open(journal)) {
-            final Recovery.Result recovered = Recovery.recover(RandomFlowAccess.config(), null, journal);
-            final EngineRunner runner = new EngineRunner(recovered, kafka, null, 4_096, 0);
-            final CountDownLatch durable = new CountDownLatch(commands);
-            final CommandCallback callback = new CommandCallback() {
-                @Override
-                public void onDurable(final long sequence, final long offset, final byte[] record) {
-                    durable.countDown();
-                }
-
-                @Override
-                public void onLost(final long sequence, final String reason) {
-                    throw new AssertionError("lost command " + sequence + ": " + reason);
-                }
-            };
-            for (int i = 0; i < commands; i++) {
-                final var command = flow.next();
-                while (!runner.submit(command, callback)) {
-                    Thread.onSpinWait();
-                }
-            }
-            assertThat(durable.await(300, TimeUnit.SECONDS)).as("journal durable").isTrue();
-            runner.close();
+            AuditDay.journal(RandomFlowAccess.config(), journal, kafka, flow::next, commands, 4_096);
         }
     }
 
