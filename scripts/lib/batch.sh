@@ -28,6 +28,9 @@ items/s) goes to standard error; the outcome to standard output. --config FILE: 
 redis.*, kafka.bootstrap, journal.topic, es.url, audit.index-prefix, batch.chunk-size, batch.lock-lease-ms);
 PORTCULLIS_* environment variables override it. See docs/backoffice.md.
 
+Environment: PORTCULLIS_BATCH_HEAP, the job's heap (default 2g). The settle step holds its settlement date in
+memory, about 6 KB per execution: a day of a million executions needs about 6g; the job says so before it starts.
+
 Exit status:
   0  completed
   1  completed with exceptions (reconcile breaks, open DAY orders, ...): see batch_exception; the date is done
@@ -75,11 +78,15 @@ cmd_batch() {
   pc_run_batch io.portcullis.backoffice.batch.BatchMain "${args[@]}"
 }
 
-# Runs a main class of backoffice-batch (BatchMain, ReportMain) on its runtime class path; build it first.
+# Runs a main class of backoffice-batch (BatchMain, ReportMain) on its runtime class path; build it first. The heap is
+# PORTCULLIS_BATCH_HEAP (default 2g): the settle step holds its settlement date (about 6 KB per execution).
 pc_run_batch() {
   local main=$1; shift
+  [[ "${PORTCULLIS_BATCH_HEAP:-2g}" =~ ^[1-9][0-9]*[mMgG]$ ]] \
+    || pc_die 2 "PORTCULLIS_BATCH_HEAP: '${PORTCULLIS_BATCH_HEAP:-}' is not a heap size such as 4g or 6144m"
   local dir="$PORTCULLIS_HOME/backoffice-batch/target"
-  (cd "$PORTCULLIS_HOME" && exec "$JAVA_HOME/bin/java" -Xms128m -Xmx1g -XX:+UseZGC --enable-native-access=ALL-UNNAMED \
+  (cd "$PORTCULLIS_HOME" && exec "$JAVA_HOME/bin/java" -Xms128m "-Xmx${PORTCULLIS_BATCH_HEAP:-2g}" -XX:+UseZGC \
+    --enable-native-access=ALL-UNNAMED \
     -Dlogback.configurationFile="$PORTCULLIS_HOME/etc/logback-batch.xml" \
     -cp "$dir/classes:$(<"$dir/classpath.txt")" "$main" "$@")
 }
