@@ -56,7 +56,7 @@ class ReportRunApiTest {
         final AdminGateway.Answer answer = post("{\"type\":\"BLUESHEET\",\"symbol\":\"ZZZZ\",\"from\":\"2026-10-15\","
             + "\"to\":\"2026-10-16\"}");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        assertThat(answer.json().path("status").asText()).isEqualTo("NO_DATA");
+        assertThat(answer.json().path("status").asText()).as(answer.toString()).isEqualTo("NO_DATA");
         assertThat(answer.json().path("type").asText()).isEqualTo("BLUESHEET");
         assertThat(answer.json().path("jobExecution").isNumber()).as("built as a back-office job: " + answer)
             .isTrue();

@@ -45,11 +45,12 @@ public final class ReportJobLauncher {
      * @param settings    its settings when the options have no {@code --config}
      * @param requestedBy who asked (recorded in report_run)
      * @param out         the report's output
-     * @param err         progress and errors
+     * @param errors      progress and errors
      * @return the outcome
      */
     public Outcome run(final String report, final List<String> args, final Settings settings,
-                       final String requestedBy, final PrintStream out, final PrintStream err) {
+                       final String requestedBy, final PrintStream out, final PrintStream errors) {
+        final PrintStream err = LastLine.of(errors);
         final Optional<ReportJob> job = ReportJob.byName(report);
         if (job.isEmpty()) {
             err.println("error: unknown report '" + report + "' (reports: " + ReportJob.names() + ")");
@@ -68,7 +69,8 @@ public final class ReportJobLauncher {
                    final PrintStream err) {
         final ReportJobs jobs;
         try (JobLock locks = JobLock.connect(configuration)) {
-            jobs = new ReportJobs(configuration, infrastructure, locks, requestedBy, hooks, out, err);
+            jobs = new ReportJobs(configuration, infrastructure, locks, requestedBy, hooks, out,
+                err instanceof LastLine ? err : LastLine.of(err));
             final int exit = jobs.launch(job, args, settings, prepared);
             return new Outcome(exit, jobs.runId());
         } catch (final BatchException ex) {

@@ -240,10 +240,11 @@ final class ReportJobs {
             final RecordedRun.Measured measured = RecordedRun.measure(work::run);
             final int exit = measured.exitCode();
             if (exit == ReportOptions.UNREACHABLE) {
-                throw new ServiceUnavailable(job.reportName() + " could not read a service (see the error above)");
+                throw new ServiceUnavailable(job.reportName() + " could not read a service: " + lastError());
             }
             if (exit != ReportOptions.OK && exit != ReportOptions.NO_DATA) {
-                throw new IllegalStateException(job.reportName() + " ended with exit status " + exit);
+                throw new IllegalStateException(job.reportName() + " ended with exit status " + exit + ": "
+                    + lastError());
             }
             fence.check();
             final List<String> files = new ArrayList<>();
@@ -383,6 +384,11 @@ final class ReportJobs {
                     + ex.getMessage());
             }
         }
+    }
+
+    /** @return the last line the report printed on its error stream (its own message when it failed) */
+    private String lastError() {
+        return err instanceof LastLine tracked ? tracked.last() : "see the error above";
     }
 
     /** @return the report_run id of the last launch, or -1 when it was not recorded */

@@ -59,8 +59,9 @@ public final class ReportMain {
      * @param hooks    test hooks
      * @return the exit status
      */
-    static int run(final List<String> args, final PrintStream out, final PrintStream err, final Settings settings,
+    static int run(final List<String> args, final PrintStream out, final PrintStream errors, final Settings settings,
                    final ReportJobs.Hooks hooks) {
+        final PrintStream err = LastLine.of(errors);
         if (args.isEmpty() || List.of("--help", "-h", "help").contains(args.get(0))) {
             (args.isEmpty() ? err : out).println(USAGE);
             return args.isEmpty() ? ReportOptions.USAGE : ReportOptions.OK;

@@ -207,6 +207,28 @@ class ReportJobsTest {
     }
 
     @Test
+    void shouldRunAFeedbackFileAsARepairRunOfTheJob() throws IOException {
+        final Path feedback = out.resolve("feedback.json");
+        Files.writeString(feedback, """
+            {"records": [
+              {"firmROEID": "20260105_0-3-2", "errorROEID": 7012345678, "errorCodes": [2095]},
+              {"firmROEID": "20260105_0-5-1", "reason": "restated"}
+            ]}""");
+        final Path dir = out.resolve("repairs");
+        final Run run = report(ReportJobs.Hooks.NONE, "cat", "--date", CatScenario.DAY, "--out", dir.toString(),
+            "--feedback", feedback.toString());
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(files(dir).keySet()).containsExactly("99999_PCLS_20260105_EQRPR_OrderEvents_000001.json.bz2",
+            "99999_PCLS_20260105_EQRPR_OrderEvents_000001.meta.json");
+        final Map<String, Object> recorded = jdbc().queryForMap("SELECT r.status, r.records_written, r.parameters "
+            + "FROM report_run r JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = r.job_execution_id "
+            + "ORDER BY r.id DESC LIMIT 1");
+        assertThat(recorded.get("status")).isEqualTo("SUCCEEDED");
+        assertThat(((Number) recorded.get("records_written")).longValue()).isEqualTo(2);
+        assertThat((String) recorded.get("parameters")).contains("feedback");
+    }
+
+    @Test
     void shouldRunEveryOtherReportAsAJobAndRefuseBadUsageBeforeRecordingAnything() throws IOException {
         final JdbcTemplate jdbc = jdbc();
         final long instances = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Long.class);

@@ -173,14 +173,7 @@ public final class JournalOrderWalk {
     }
 
     private String open() throws IOException {
-        try {
-            return es.openPointInTime(o -> o.index(alias).keepAlive(KEEP_ALIVE)).id();
-        } catch (final ElasticsearchException ex) {
-            if (ex.status() == 404) {
-                return null;
-            }
-            throw ex;
-        }
+        return PointInTime.open(es, alias, KEEP_ALIVE.time());
     }
 
     private void close(final String pit) {

@@ -19,6 +19,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portcullis.reporting.audit.PointInTime;
 
 /**
  * Reads the executions a blue sheet reports from the audit alias: the EXECUTION_REPORT documents with
@@ -59,14 +60,9 @@ public final class BlueSheetReader {
      * @throws IOException when Elasticsearch cannot be reached
      */
     public List<BlueSheetTrade> read(final BlueSheetRequest request) throws IOException {
-        final String pit;
-        try {
-            pit = es.openPointInTime(o -> o.index(alias).keepAlive(KEEP_ALIVE)).id();
-        } catch (final ElasticsearchException ex) {
-            if (ex.status() == 404) {
-                return List.of();
-            }
-            throw ex;
+        final String pit = PointInTime.open(es, alias, KEEP_ALIVE.time());
+        if (pit == null) {
+            return List.of();
         }
         final List<BlueSheetTrade> trades = new ArrayList<>();
         String current = pit;

@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portcullis.reporting.audit.PointInTime;
 import io.portcullis.reporting.reconcile.TradingDay;
 
 /**
@@ -115,14 +116,10 @@ public final class CatReader implements AutoCloseable {
         try {
             if (!opened) {
                 opened = true;
-                try {
-                    pitId = es.openPointInTime(o -> o.index(alias).keepAlive(k -> k.time(KEEP_ALIVE))).id();
-                } catch (final ElasticsearchException ex) {
-                    if (ex.status() == 404) {
-                        exhausted = true;
-                        return false;
-                    }
-                    throw ex;
+                pitId = PointInTime.open(es, alias, KEEP_ALIVE);
+                if (pitId == null) {
+                    exhausted = true;
+                    return false;
                 }
             }
             final String pit = pitId;

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.portcullis.reporting.audit.PointInTime;
 import io.portcullis.oms.domain.Prices;
 
 /**
@@ -55,13 +56,9 @@ public final class ElasticsearchExecutions {
         String pit = null;
         long read = 0;
         try {
-            try {
-                pit = client.openPointInTime(p -> p.index(alias).keepAlive(k -> k.time("2m"))).id();
-            } catch (final ElasticsearchException ex) {
-                if (ex.status() == 404) {
-                    return 0;
-                }
-                throw ex;
+            pit = PointInTime.open(client, alias, "2m");
+            if (pit == null) {
+                return 0;
             }
             List<FieldValue> after = null;
             while (true) {

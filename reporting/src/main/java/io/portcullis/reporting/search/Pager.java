@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portcullis.reporting.audit.PointInTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,14 +62,8 @@ final class Pager {
 
     /** A new walk: a PIT on the alias, or null when the alias does not exist yet (nothing indexed). */
     Position start() throws IOException {
-        try {
-            return new Position(es.openPointInTime(o -> o.index(alias).keepAlive(keepAlive)).id(), List.of());
-        } catch (final ElasticsearchException ex) {
-            if (ex.status() == 404) {
-                return null;
-            }
-            throw ex;
-        }
+        final String pit = PointInTime.open(es, alias, keepAlive.time());
+        return pit == null ? null : new Position(pit, List.of());
     }
 
     /** The walk a caller's cursor continues. */
