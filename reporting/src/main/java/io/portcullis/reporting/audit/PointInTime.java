@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import org.elasticsearch.client.ResponseException;
 
 /**
  * Opens a point in time over the audit alias the way every reader of the index needs it: a missing alias means
@@ -23,8 +24,8 @@ public final class PointInTime {
      * @param alias     the alias (or index) to open it over
      * @param keepAlive how long it lives between searches, e.g. {@code 5m}
      * @return its id, or null when the alias does not exist
-     * @throws IOException            when Elasticsearch cannot be reached
-     * @throws ElasticsearchException when it refuses, or is still busy after the retries
+     * @throws IOException            when Elasticsearch cannot be reached, or is still busy after the retries
+     * @throws ElasticsearchException when it refuses
      */
     public static String open(final ElasticsearchClient es, final String alias, final String keepAlive)
         throws IOException {
@@ -35,16 +36,35 @@ public final class PointInTime {
                 if (ex.status() == 404) {
                     return null;
                 }
-                if ((ex.status() != 503 && ex.status() != 429) || attempt == ATTEMPTS) {
+                if (!busy(ex.status()) || attempt == ATTEMPTS) {
                     throw ex;
                 }
-                try {
-                    Thread.sleep(100L << attempt);
-                } catch (final InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for " + alias, interrupted);
+            } catch (final IOException ex) {
+                // the low-level client reports a 503 it will not parse as an Elasticsearch error this way
+                if (!busy(status(ex)) || attempt == ATTEMPTS) {
+                    throw ex;
                 }
             }
+            try {
+                Thread.sleep(100L << attempt);
+            } catch (final InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + alias, interrupted);
+            }
         }
+    }
+
+    private static boolean busy(final int status) {
+        return status == 503 || status == 429;
+    }
+
+    /** The HTTP status of a failed request, or -1 when it never got an answer. */
+    private static int status(final IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResponseException response) {
+                return response.getResponse().getStatusLine().getStatusCode();
+            }
+        }
+        return -1;
     }
 }
