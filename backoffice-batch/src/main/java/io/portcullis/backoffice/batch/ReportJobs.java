@@ -272,7 +272,9 @@ final class ReportJobs {
             if (from.files().isEmpty() && from.documents() == 0) {
                 err.printf("report-cat %s: building from the first document%n", request.day());
             }
-            final CatBuilder.Checkpoint next = session.builder().segment(request.day(), request.out(), from);
+            final CatBuilder.Checkpoint next = session.builder().segment(request.day(), request.out(), from,
+                (documents, records) -> err.printf("report-cat %s: %,d documents read, %,d records written%n",
+                    request.day().date(), documents, records));
             fence.check();
             context.putString(CHECKPOINT, CatCheckpoints.encode(next));
             contribution.incrementWriteCount(next.records() - from.records());

@@ -114,10 +114,42 @@ public final class CatBuilder {
      * @throws java.io.UncheckedIOException when a file cannot be written
      */
     public Checkpoint segment(final TradingDay day, final Path directory, final Checkpoint from) {
+        return segment(day, directory, from, Progress.NONE);
+    }
+
+    /**
+     * As {@link #segment(TradingDay, Path, Checkpoint)}, saying how far it got every {@link Progress#EVERY}
+     * documents.
+     *
+     * @param progress told of the documents read and records written so far in the day
+     */
+    public Checkpoint segment(final TradingDay day, final Path directory, final Checkpoint from,
+                              final Progress progress) {
+        return segment(day, directory, from, progress, Progress.EVERY);
+    }
+
+    /** As above, reporting every {@code every} documents. */
+    Checkpoint segment(final TradingDay day, final Path directory, final Checkpoint from, final Progress progress,
+                       final long every) {
         if (from.done()) {
             throw new IllegalArgumentException("the day is already built");
         }
-        return run(day, directory, from, null, configuration.group(), true);
+        return run(day, directory, from, null, configuration.group(), true, progress, every);
+    }
+
+    /** Told how far a long build got (a day of a million records takes a minute or two). */
+    @FunctionalInterface
+    public interface Progress {
+        /** How many documents between two reports. */
+        long EVERY = 50_000;
+        /** Tells nobody. */
+        Progress NONE = (documents, records) -> { };
+
+        /**
+         * @param documents audit documents read so far in the day
+         * @param records   records written so far in the day
+         */
+        void at(long documents, long records);
     }
 
     /**
@@ -146,7 +178,8 @@ public final class CatBuilder {
     }
 
     private Result run(final TradingDay day, final Path directory, final CatFeedback feedback, final String group) {
-        final Checkpoint end = run(day, directory, Checkpoint.start(), feedback, group, false);
+        final Checkpoint end = run(day, directory, Checkpoint.start(), feedback, group, false, Progress.NONE,
+            Progress.EVERY);
         final Result result = end.result();
         return new Result(result.files(), result.documents(), result.records(), result.byType(),
             result.problemCount(), result.problems(), feedback == null ? List.of() : feedback.missing(),
@@ -154,7 +187,8 @@ public final class CatBuilder {
     }
 
     private Checkpoint run(final TradingDay day, final Path directory, final Checkpoint from,
-                           final CatFeedback feedback, final String group, final boolean stopWhenFull) {
+                           final CatFeedback feedback, final String group, final boolean stopWhenFull,
+                           final Progress progress, final long every) {
         final CatOrders orders = new CatOrders(es, configuration.alias(), configuration.orderCache());
         final CatEvents events = new CatEvents(configuration, accounts, orders);
         final Map<String, Long> byType = new TreeMap<>(from.byType());
@@ -180,6 +214,9 @@ public final class CatBuilder {
                     byType.merge(record.path("type").asText(), 1L, Long::sum);
                 }
                 documents++;
+                if (documents % every == 0) {
+                    progress.at(documents, records);
+                }
                 before = reader.position();
             }
             writer.finish();

@@ -137,6 +137,20 @@ class CatFilesTest {
     }
 
     @Test
+    void shouldSayHowFarALongBuildGotWithoutChangingIt() throws IOException {
+        final List<long[]> reports = new ArrayList<>();
+        final CatBuilder builder = new CatBuilder(scenario.es, scenario.configuration(), scenario.accounts());
+        CatBuilder.Checkpoint checkpoint = CatBuilder.Checkpoint.start();
+        while (!checkpoint.done()) {
+            checkpoint = builder.segment(DAY, out.resolve("progress"), checkpoint,
+                (documents, records) -> reports.add(new long[] {documents, records}), 10);
+        }
+        assertThat(reports).extracting(r -> r[0]).containsExactly(10L, 20L, 30L, 40L, 50L);
+        assertThat(reports).extracting(r -> r[1]).isSorted().allSatisfy(r -> assertThat(r).isPositive());
+        assertThat(records(checkpoint.files())).isEqualTo(records(build(scenario.configuration(), out).files()));
+    }
+
+    @Test
     void shouldWriteByteIdenticalFilesOnARerun() throws IOException {
         final List<CatFile> first = build(scenario.configuration().withMaxFileBytes(3_000), out.resolve("a")).files();
         final List<CatFile> second = build(scenario.configuration().withMaxFileBytes(3_000), out.resolve("b"))
