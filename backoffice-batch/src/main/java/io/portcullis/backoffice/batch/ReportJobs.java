@@ -2,6 +2,7 @@ package io.portcullis.backoffice.batch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serial;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -160,7 +161,7 @@ final class ReportJobs {
             }
             final Fence fence = Fence.take(infrastructure, lockName, ManagementFactory.getRuntimeMXBean().getName());
             err.printf("%s run %d: lock %s, fencing token %d%n", job.jobName(), run, held.key(), fence.token());
-            final Job built = build(job, args, settings, prepared, fence, earlier);
+            final Job built = build(job, args, identity.get("out"), settings, prepared, fence, earlier);
             final long start = System.nanoTime();
             final JobExecution execution = BatchRunner.operator(infrastructure).start(built, parameters(identity, run));
             return outcome(job, execution, Duration.ofNanos(System.nanoTime() - start));
@@ -201,9 +202,8 @@ final class ReportJobs {
         return builder.addLong("run", run, true).toJobParameters();
     }
 
-    private Job build(final ReportJob job, final List<String> args, final Settings settings, final Prepared prepared,
-                      final Fence fence, final List<Long> earlier) throws IOException {
-        final String outDir = identity(args).get("out");
+    private Job build(final ReportJob job, final List<String> args, final String outDir, final Settings settings,
+                      final Prepared prepared, final Fence fence, final List<Long> earlier) throws IOException {
         final Path directory = outDir == null ? null : Path.of(outDir);
         final Step step;
         final List<AutoCloseable> resources = new ArrayList<>();
@@ -442,7 +442,7 @@ final class ReportJobs {
 
     /** The report's work could not reach Elasticsearch or MySQL. */
     static final class ServiceUnavailable extends RuntimeException {
-        @java.io.Serial
+        @Serial
         private static final long serialVersionUID = 1L;
 
         ServiceUnavailable(final String message) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,13 +74,13 @@ final class SettleStep {
      *
      * @return empty when they do, else what to do
      */
-    static java.util.Optional<String> heapShortfall(final long executions, final long maxHeap) {
+    static Optional<String> heapShortfall(final long executions, final long maxHeap) {
         final long need = BASE_BYTES + executions * BYTES_PER_EXECUTION;
         if (need <= maxHeap) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         final long gigabytes = (need + (1L << 30) - 1) >> 30;
-        return java.util.Optional.of(String.format("settling %,d executions needs about %,d MB of heap and this "
+        return Optional.of(String.format("settling %,d executions needs about %,d MB of heap and this "
             + "process has %,d MB: run the job again with PORTCULLIS_BATCH_HEAP=%dg (./portcullis batch passes it to "
             + "the JVM as -Xmx); nothing was written", executions, need >> 20, maxHeap >> 20, gigabytes));
     }

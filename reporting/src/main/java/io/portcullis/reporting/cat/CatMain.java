@@ -188,7 +188,7 @@ public final class CatMain {
             final CatBuilder.Result result = request.feedback() == null
                 ? session.builder().build(request.day(), request.out())
                 : session.builder().rebuild(request.day(), request.out(), request.feedback());
-            return report(request.day(), result, out, err);
+            return summarize(request.day(), result, out, err);
         } catch (final CatUnavailableException ex) {
             err.println("error: " + ex.getMessage());
             return UNREACHABLE;
@@ -210,11 +210,6 @@ public final class CatMain {
      */
     public static int summarize(final TradingDay day, final CatBuilder.Result result, final PrintStream out,
                                 final PrintStream err) {
-        return report(day, result, out, err);
-    }
-
-    private static int report(final TradingDay day, final CatBuilder.Result result, final PrintStream out,
-                              final PrintStream err) {
         RecordedRun.counted(result.documents(), result.records());
         out.printf("CAT trading day %s: %,d audit documents, %,d records%n", day, result.documents(),
             result.records());

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -85,7 +86,7 @@ public final class RecordedRun {
      * @param work the work, returning the command's exit code
      * @return the exit code and the counts
      */
-    public static Measured measure(final java.util.function.IntSupplier work) {
+    public static Measured measure(final IntSupplier work) {
         final long[] counts = {-1, -1};
         final long[] outer = COUNTS.get();
         COUNTS.set(counts);

@@ -14,6 +14,7 @@ import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -137,7 +138,7 @@ public final class ReportRuns {
      * @param continuedBy the execution that continues them
      * @return runs marked
      */
-    public int abandon(final java.util.Collection<Long> executions, final long continuedBy) {
+    public int abandon(final Collection<Long> executions, final long continuedBy) {
         if (executions.isEmpty()) {
             return 0;
         }
