@@ -68,8 +68,10 @@ import org.junit.jupiter.api.io.TempDir;
  *       journal, MySQL projector, audit topic, both audit indexers) until more than 100,000 FIX messages have
  *       crossed the wire;</li>
  *   <li>order-to-ack latency is measured before, during and after the outage: the order path does not wait on
- *       Elasticsearch, so the outage's p99 is no worse than the baseline's (within a tolerance for a 2-core
- *       machine's noise); the figures go to docs/benchmarks.md;</li>
+ *       Elasticsearch, so acknowledgements never stop during the outage (no gap of 5 s; a path waiting on
+ *       Elasticsearch would have one of 60 s) and the outage's p99 is no worse than the baseline's (within a
+ *       tolerance for a 2-core machine's noise); how many orders each phase acknowledges depends on the machine's
+ *       speed at the time and is printed, not asserted; the figures go to docs/audit.md;</li>
  *   <li>afterwards: Kafka, MySQL and Elasticsearch agree exactly (FIX messages, execution reports, executions,
  *       orders, each session's outgoing messages), and {@code audit verify} re-walks both hash chains with no
  *       missing, duplicated or altered document;</li>
@@ -84,6 +86,7 @@ class AuditTrailUnderLoadTest {
     private static final long BASELINE_S = 30;
     private static final long OUTAGE_S = 60;
     private static final long AFTER_S = 30;
+    private static final long FIX_MESSAGES = 100_000;
 
     @TempDir
     Path dataDir;
@@ -127,7 +130,7 @@ class AuditTrailUnderLoadTest {
                 DemoData.seed(database);
                 DemoSessions.seed(database);
             }, line -> { });
-            final Map<String, long[]> latencies = new HashMap<>();
+            final Map<String, Acks> latencies = new HashMap<>();
             final OrderStory lineage;
             try (LoadSession broker1 = new LoadSession("BROKER1", "broker1-demo", fix44);
                  LoadSession broker2 = new LoadSession("BROKER2", "broker2-demo", fix44)) {
@@ -165,6 +168,11 @@ class AuditTrailUnderLoadTest {
                     assertThat(restart.exitValue()).as(Files.readString(dataDir.resolve("es-restart.log")))
                         .isZero();
                     Thread.sleep(TimeUnit.SECONDS.toMillis(AFTER_S));
+                    // A trading day's worth of FIX messages, however fast this machine is today: the load goes on
+                    // until the audit topic holds them.
+                    final String auditTopic = audit.forStream(AuditStream.AUDIT_TOPIC).topic();
+                    await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> endOffset(auditTopic) >= FIX_MESSAGES);
                     latencies.put("after", after.end());
                     assertThat(gateway.auditIndexers().stream().mapToLong(AuditIndexer::createdDocuments).sum())
                         .as("indexing resumed").isGreaterThan(indexedAtOutageEnd);
@@ -233,7 +241,7 @@ class AuditTrailUnderLoadTest {
         return Arrays.stream(sessions).mapToLong(s -> s.executionReports.get()).sum() == before;
     }
 
-    private static long[] phase(final LoadSession broker1, final LoadSession broker2, final long seconds)
+    private static Acks phase(final LoadSession broker1, final LoadSession broker2, final long seconds)
         throws InterruptedException {
         final Phase phase = new Phase(broker1, broker2);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
@@ -244,44 +252,63 @@ class AuditTrailUnderLoadTest {
     private static final class Phase {
         private final List<Long> samples = new ArrayList<>();
         private final LoadSession[] sessions;
+        private long lastAck = System.nanoTime();
+        private long longestGap;
 
         Phase(final LoadSession... sessions) {
             this.sessions = sessions;
             for (final LoadSession session : sessions) {
                 session.latencies(nanos -> {
+                    final long now = System.nanoTime();
                     synchronized (samples) {
                         samples.add(nanos);
+                        longestGap = Math.max(longestGap, now - lastAck);
+                        lastAck = now;
                     }
                 });
             }
         }
 
-        long[] end() {
+        Acks end() {
             for (final LoadSession session : sessions) {
                 session.latencies(nanos -> { });
             }
+            final long now = System.nanoTime();
             synchronized (samples) {
-                return samples.stream().mapToLong(Long::longValue).sorted().toArray();
+                return new Acks(samples.stream().mapToLong(Long::longValue).sorted().toArray(),
+                    Math.max(longestGap, now - lastAck));
             }
         }
     }
 
-    private static void report(final Map<String, long[]> latencies) {
-        System.out.println("order-to-ack latency by phase (ms): orders, p50, p90, p99, p99.9, max");
+    /**
+     * The acknowledgements of one phase: order-to-ack latencies in nanoseconds, sorted, and the longest time in
+     * nanoseconds the phase went without one (from its start, between two, or up to its end).
+     */
+    private record Acks(long[] sorted, long longestGap) {
+    }
+
+    private static void report(final Map<String, Acks> latencies) {
+        System.out.println("order-to-ack latency by phase (ms): orders, p50, p90, p99, p99.9, max; longest time "
+            + "without an ack (ms)");
         for (final String phase : List.of("baseline", "outage", "after")) {
-            final long[] sorted = latencies.get(phase);
-            System.out.printf("  %-8s %,7d %8.2f %8.2f %8.2f %8.2f %8.2f%n", phase, sorted.length,
+            final long[] sorted = latencies.get(phase).sorted();
+            System.out.printf("  %-8s %,7d %8.2f %8.2f %8.2f %8.2f %8.2f; %8.2f%n", phase, sorted.length,
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), percentile(sorted, 99.9),
-                sorted[sorted.length - 1] / 1e6);
+                sorted[sorted.length - 1] / 1e6, latencies.get(phase).longestGap() / 1e6);
         }
-        final long[] baseline = latencies.get("baseline");
-        final long[] outage = latencies.get("outage");
-        assertThat(outage.length).as("orders acknowledged during the outage").isGreaterThan(10_000);
-        // The order path never waits on Elasticsearch: the outage is no worse than the baseline, within the noise
-        // of a shared 2-core machine (twice the baseline's p99 or 10 ms more, whichever is larger). A path that
-        // waited on Elasticsearch would stall for the whole outage (seconds), far beyond either.
+        final long[] baseline = latencies.get("baseline").sorted();
+        final Acks outage = latencies.get("outage");
+        // How many orders a phase acknowledges depends on how fast this machine is at the time, which is not what
+        // this test is about; enough samples for a p99 is. What it is about: acknowledgements never stopped while
+        // Elasticsearch was down. A path that waited on Elasticsearch would go the whole 60 s outage without one.
+        assertThat(outage.sorted().length).as("orders acknowledged during the outage").isGreaterThan(1_000);
+        assertThat(outage.longestGap() / 1e6).as("longest time without an ack during the outage (ms)")
+            .isLessThan(5_000);
+        // The outage is no worse than the baseline, within the noise of a shared 2-core machine (twice the
+        // baseline's p99 or 10 ms more, whichever is larger).
         final double base = percentile(baseline, 99);
-        assertThat(percentile(outage, 99)).as("outage p99 vs baseline p99 %.2f ms", base)
+        assertThat(percentile(outage.sorted(), 99)).as("outage p99 vs baseline p99 %.2f ms", base)
             .isLessThanOrEqualTo(Math.max(base * 2, base + 10));
     }
 
@@ -301,7 +328,7 @@ class AuditTrailUnderLoadTest {
             .filter(f -> f.term(t -> t.field("event").value("FIX_MESSAGE"))))));
         System.out.printf("FIX messages: %,d on the audit topic, %,d in Elasticsearch%n", auditRecords, fixDocs);
         assertThat(fixDocs).isEqualTo(auditRecords);
-        assertThat(fixDocs).as("a trading day's worth of FIX messages").isGreaterThanOrEqualTo(100_000);
+        assertThat(fixDocs).as("a trading day's worth of FIX messages").isGreaterThanOrEqualTo(FIX_MESSAGES);
 
         // Execution reports and executions: journal vs Elasticsearch vs MySQL.
         final long[] journal = new long[3]; // execution reports, trades, new orders
