@@ -15,8 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.portcullis.config.Settings;
 import io.portcullis.oms.domain.ExecType;
@@ -31,7 +29,6 @@ import io.portcullis.oms.journal.JournalReader;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.journal.RandomFlowAccess;
 import io.portcullis.oms.recovery.Recovery;
-import io.portcullis.oms.runner.CommandCallback;
 import io.portcullis.oms.runner.EngineRunner;
 import io.portcullis.sql.Database;
 import io.portcullis.sql.DatabaseConfiguration;
@@ -68,7 +65,8 @@ class MysqlProjectorTest {
             Map.of(), Map.of())).withTopic(Isolation.topicName(MysqlProjectorTest.class, "journal"));
         kafka = KafkaJournal.open(journal);
         final RandomFlowAccess flow = new RandomFlowAccess(77);
-        final EngineRunner first = run(Recovery.recover(RandomFlowAccess.config(), null, journal), flow, 6_000);
+        final EngineRunner first = flow.journal(Recovery.recover(RandomFlowAccess.config(), null, journal), kafka,
+            6_000);
         first.close();
 
         try (MysqlProjector projector = new MysqlProjector(journal, database)) {
@@ -79,7 +77,7 @@ class MysqlProjectorTest {
         final Recovery.Result recovered = Recovery.recover(RandomFlowAccess.config(), null, journal);
         try (MysqlProjector projector = new MysqlProjector(journal, database)) {
             projector.start();
-            final EngineRunner second = run(recovered, flow, 4_000);
+            final EngineRunner second = flow.journal(recovered, kafka, 4_000);
             second.close();
             engine = second.engine();
             awaitCaughtUp(projector, 10_000);
@@ -154,31 +152,6 @@ class MysqlProjectorTest {
         assertThat(rows.stream().map(PositionsRecord::getQuantity).reduce(0L, Long::sum))
             .as("every share bought was sold by someone").isZero();
         assertThat(rows.stream().map(PositionsRecord::getAvgCost)).allMatch(cost -> cost.compareTo(BigDecimal.ZERO) >= 0);
-    }
-
-    private static EngineRunner run(final Recovery.Result recovered, final RandomFlowAccess flow, final int commands)
-        throws InterruptedException {
-        final EngineRunner runner = new EngineRunner(recovered, kafka, null, 4_096, 0);
-        final CountDownLatch durable = new CountDownLatch(commands);
-        final CommandCallback callback = new CommandCallback() {
-            @Override
-            public void onDurable(final long sequence, final long offset, final byte[] record) {
-                durable.countDown();
-            }
-
-            @Override
-            public void onLost(final long sequence, final String reason) {
-                throw new AssertionError("lost command " + sequence + ": " + reason);
-            }
-        };
-        for (int i = 0; i < commands; i++) {
-            final var command = flow.next();
-            while (!runner.submit(command, callback)) {
-                Thread.onSpinWait();
-            }
-        }
-        assertThat(durable.await(120, TimeUnit.SECONDS)).isTrue();
-        return runner;
     }
 
     private static void awaitCaughtUp(final MysqlProjector projector, final long offset) {
