@@ -15,6 +15,10 @@ import java.util.function.Consumer;
 
 import io.portcullis.app.admin.AdminApi;
 import io.portcullis.app.admin.EngineRoutes;
+import io.portcullis.app.console.Console;
+import io.portcullis.app.console.ConsoleFeed;
+import io.portcullis.app.console.ConsoleFiles;
+import io.portcullis.app.console.PriceAlerts;
 import io.portcullis.app.http.GatewayHttpServer;
 import io.portcullis.app.http.HealthCheck;
 import io.portcullis.app.http.Metric;
@@ -42,6 +46,9 @@ import io.portcullis.oms.domain.Prices;
 import io.portcullis.oms.runner.CommandCallback;
 import io.portcullis.oms.runner.DurableRecordListener;
 import io.portcullis.oms.runner.EngineRunner;
+import io.portcullis.projection.live.LiveKeys;
+import io.portcullis.projection.live.LiveState;
+import io.portcullis.projection.live.LiveStateProjector;
 import io.portcullis.projection.mysql.MysqlProjector;
 import io.portcullis.risk.check.EngineRiskCommandSink;
 import io.portcullis.risk.check.RiskConfig;
@@ -235,7 +242,19 @@ public final class Gateway implements AutoCloseable {
             auditPublisher);
         adminApi.engine(dayOrderExpiry(runner));
         progress.accept(adminApi.describe().toString());
-        final GatewayHttpServer http = new GatewayHttpServer(adminApi);
+
+        // The console's live state: the journal into Redis (quotes, bars, tape, positions), pushed to browsers.
+        final LiveKeys liveKeys = new LiveKeys(deskConfiguration.keyPrefix() + "live:");
+        final LiveStateProjector liveProjector = new LiveStateProjector(journalConfiguration, redisson, liveKeys);
+        liveProjector.start();
+        final Console console = new Console(new LiveState(redisson, liveKeys),
+            new PriceAlerts(database.dsl(), InstantSource.system()), reference::firmOf);
+        adminApi.console(console);
+        final ConsoleFeed feed = new ConsoleFeed(console, redisson, adminApi::authenticate);
+        feed.start();
+        progress.accept("live state: journal into Redis under " + liveKeys.prefix() + "; console at /console/, "
+            + "live feed at " + ConsoleFeed.PATH);
+        final GatewayHttpServer http = new GatewayHttpServer(adminApi, feed, new ConsoleFiles());
         http.check(check("database", () -> {
             try (var connection = database.dataSource().getConnection()) {
                 return connection.isValid(2) ? null : "the database does not answer";
@@ -261,6 +280,14 @@ public final class Gateway implements AutoCloseable {
             sessions::storeCommits));
         http.metric(new Metric("portcullis_projector_lag_records", "Journal records not yet in MySQL", "gauge",
             projector::lag));
+        http.metric(new Metric("portcullis_live_state_lag_records", "Journal records not yet in the live state "
+            + "(Redis)", "gauge", liveProjector::lag));
+        http.metric(new Metric("portcullis_live_state_retries_total", "Live-state batches retried because Redis did "
+            + "not answer", "counter", liveProjector::retries));
+        http.metric(new Metric("portcullis_console_clients", "Console WebSocket clients logged in", "gauge",
+            feed::clients));
+        http.metric(new Metric("portcullis_price_alerts_fired_total", "Price alerts this node fired", "counter",
+            feed::alertsFired));
         http.check(check("risk-desk", () -> riskDesk.sync().problem()));
         http.check(check("audit-index", () -> auditIndexers.stream().filter(i -> i.failure() != null).findFirst()
             .map(i -> "the audit indexer stopped: " + i.failure().getMessage()).orElse(null)));
@@ -290,6 +317,8 @@ public final class Gateway implements AutoCloseable {
         gateway.auditIndexers = List.copyOf(auditIndexers);
         auditIndexers.forEach(gateway::attach);
         gateway.attach(redisson::shutdown);
+        gateway.attach(liveProjector);
+        gateway.attach(feed);
         gateway.attach(riskDesk);
         gateway.attach(GtdExpiry.start(runner, outbound::hasLiveGtdOrders, InstantSource.system()));
         gateway.attach(adminApi); // closes the audit search's Elasticsearch client, if a search opened it

@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -18,10 +19,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.portcullis.app.admin.account.Accounts;
+import io.portcullis.app.admin.account.Principal;
 import io.portcullis.app.admin.account.Tokens;
 import io.portcullis.app.admin.audit.AdminAudit;
 import io.portcullis.app.admin.audit.MysqlAdminAudit;
 import io.portcullis.app.admin.audit.PublishingAdminAudit;
+import io.portcullis.app.console.Console;
 import io.portcullis.app.http.HttpRoutes;
 import io.portcullis.config.EffectiveConfiguration;
 import io.portcullis.config.Settings;
@@ -61,6 +64,7 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
     private final InstantSource clock;
     private final AuditSearchConnection auditSearch;
     private volatile EngineRoutes.DayOrderExpiry engine;
+    private volatile Console console;
 
     /**
      * An admin API on a node without a risk desk: the risk routes exist (the contract is the same) and answer 500.
@@ -115,6 +119,13 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
         all.addAll(new SurveillanceRoutes(new io.portcullis.reporting.surveillance.AlertStore(database.dsl(), clock))
             .routes());
         all.addAll(new ReportRunRoutes(database, auditSearch, clock, gateway).routes());
+        all.addAll(new MarketRoutes(() -> {
+            final Console current = console;
+            if (current == null) {
+                throw new IllegalStateException("the live state (Redis) is not running on this node");
+            }
+            return current;
+        }).routes());
         all.addAll(new AuditSearchRoutes(auditSearch != null ? auditSearch : () -> {
             throw new IllegalStateException("the audit search is not configured on this node");
         }).routes());
@@ -170,6 +181,16 @@ public final class AdminApi implements HttpRoutes, AutoCloseable {
             config.addHttpHandler(handlerType(route.method()), route.path(),
                 new Guard(route, tokens, audit, json, clock));
         }
+    }
+
+    /** Lets the console routes reach the live state and the price alerts (the gateway calls this before serving). */
+    public void console(final Console sources) {
+        this.console = sources;
+    }
+
+    /** The caller a bearer token stands for now (for the console's WebSocket, which cannot send headers). */
+    public Optional<Principal> authenticate(final String token) {
+        return tokens.authenticate(token);
     }
 
     /** Lets the engine routes reach this node's engine (the gateway calls this before serving). */

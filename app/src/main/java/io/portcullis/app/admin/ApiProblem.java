@@ -51,6 +51,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "conflict", "The current state does not allow this", detail, null);
     }
 
+    /** 503: a service the route reads does not answer now; retrying later may succeed. */
+    public static ApiProblem unavailable(final String detail) {
+        return new ApiProblem(503, "unavailable", "A service this request needs does not answer", detail, null);
+    }
+
     /** 500 (the detail never carries internals beyond what the operator needs). */
     public static ApiProblem internal(final String detail) {
         return new ApiProblem(500, "internal", "The gateway could not complete the request", detail, null);

@@ -3,6 +3,7 @@ package io.portcullis.app.demo;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.portcullis.app.Gateway;
+import io.portcullis.app.admin.Role;
+import io.portcullis.app.admin.account.Accounts;
 import io.portcullis.config.SettingException;
 import io.portcullis.config.Settings;
 import io.portcullis.fix.dictionary.FixDictionary;
@@ -29,6 +32,9 @@ import quickfix.SocketInitiator;
  */
 public final class DemoMain {
     private static final String[] SIMULATED = {"AAPL", "MSFT", "NVDA", "AMZN", "SPY"};
+    /** The demo's console user and password (demo only). */
+    static final String CONSOLE_USER = "demo";
+    static final String CONSOLE_PASSWORD = "demo-console-password";
 
     private DemoMain() {
     }
@@ -96,6 +102,7 @@ public final class DemoMain {
             new SLF4JLogFactory(new SessionSettings()), new PortcullisMessageFactory());
         initiator.start();
         trader.start(500);
+        consoleUser(gateway);
         banner(out, gateway);
 
         final long deadline = duration > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(duration) : Long.MAX_VALUE;
@@ -114,6 +121,18 @@ public final class DemoMain {
         out.printf("  demo finished: the demo trader sent %,d orders and got %,d fills%n", trader.sent(),
             trader.fills());
         System.exit(trader.fills() > 0 || duration == 0 ? 0 : 3);
+    }
+
+    /**
+     * The demo's console user (demo only, like the FIX passwords above): sees market data, positions and trade
+     * history. A real installation has no default account (README, "Admin API").
+     */
+    private static void consoleUser(final Gateway gateway) {
+        final Accounts accounts = new Accounts(gateway.database().dsl(), InstantSource.system());
+        if (accounts.find(CONSOLE_USER).isEmpty()) {
+            accounts.create(CONSOLE_USER, List.of(Role.OPERATIONS, Role.COMPLIANCE), CONSOLE_PASSWORD.toCharArray(),
+                "demo");
+        }
     }
 
     private static SessionSettings traderSettings(final String port) {
@@ -146,6 +165,8 @@ public final class DemoMain {
         out.println("    simulated markets in AAPL, MSFT, NVDA, AMZN, SPY; the demo trader (DEMO1) trades AAPL, MSFT, "
             + "NVDA");
         if (gateway.httpPort() > 0) {
+            out.println("    web console: http://127.0.0.1:" + gateway.httpPort() + "/console/ (user " + CONSOLE_USER
+                + ", password " + CONSOLE_PASSWORD + "): market watch, charts, positions and P&L, alerts, history");
             out.println("    health and metrics: http://127.0.0.1:" + gateway.httpPort() + "/health/ready, /metrics");
             out.println("    audit trail (every FIX message, engine event, risk decision and admin action): Elasticsearch"
                 + " alias portcullis.demo-audit; check it with"

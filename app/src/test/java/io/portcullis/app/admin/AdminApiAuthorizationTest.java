@@ -57,6 +57,7 @@ class AdminApiAuthorizationTest {
     private static long toReject;
     private static long reportRun;
     private static long surveillanceAlert;
+    private static final java.util.Map<Role, Long> PRICE_ALERTS = new java.util.EnumMap<>(Role.class);
 
     /** One row of the expected matrix: a call that succeeds for an allowed role. */
     private record Expectation(String method, String path, Set<Role> allowed, Function<Role, String> body,
@@ -153,6 +154,21 @@ class AdminApiAuthorizationTest {
             BigDecimal.ONE, java.util.Map.of("washTrades", 1), java.util.Map.of("orderIds", List.of("1")))),
             "matrix setup");
         surveillanceAlert = alerts.list(null, null, null, "B1-CUST-001", 1).get(0).id();
+        // The console: market data and one's own price alerts for every role; positions for the firm-wide roles.
+        expect("GET", "/api/market", ANYONE, role -> null);
+        expect("GET", "/api/market/{symbol}/bars", ANYONE, role -> null);
+        expect("GET", "/api/market/{symbol}/trades", ANYONE, role -> null);
+        expect("GET", "/api/positions", EnumSet.of(OPERATIONS, RISK_OFFICER, BACK_OFFICE, COMPLIANCE), role -> null);
+        expect("GET", "/api/alerts", ANYONE, role -> null);
+        expect("POST", "/api/alerts", ANYONE, role -> "{\"symbol\":\"AAPL\",\"condition\":\"ABOVE\","
+            + "\"price\":\"999\"}");
+        final io.portcullis.app.console.PriceAlerts priceAlerts = new io.portcullis.app.console.PriceAlerts(
+            api.gateway().database().dsl(), InstantSource.system());
+        for (final Role role : Role.values()) {
+            PRICE_ALERTS.put(role, priceAlerts.create(api.user(role), "MSFT", io.portcullis.app.console.PriceAlerts
+                .Condition.BELOW, 10_000).id());
+        }
+        expect("DELETE", "/api/alerts/{id}", ANYONE, role -> null);
         expect("GET", "/api/surveillance/alerts", Set.of(COMPLIANCE), role -> null);
         expect("GET", "/api/surveillance/alerts/{id}", Set.of(COMPLIANCE), role -> null);
         expect("POST", "/api/surveillance/alerts/{id}/assign", Set.of(COMPLIANCE),
@@ -180,7 +196,7 @@ class AdminApiAuthorizationTest {
         for (final Expectation expectation : MATRIX) {
             for (final Role role : Role.values()) {
                 final int auditBefore = api.auditRows();
-                final AdminGateway.Answer answer = api.call(expectation.method(), concrete(expectation.path()),
+                final AdminGateway.Answer answer = api.call(expectation.method(), concrete(expectation.path(), role),
                     expectation.open() ? null : api.token(role), expectation.body().apply(role));
                 final boolean allowed = expectation.open() || expectation.allowed().contains(role);
                 if (allowed && expectation.path().equals("/api/audit/lineage")) {
@@ -209,8 +225,8 @@ class AdminApiAuthorizationTest {
                 continue;
             }
             final int auditBefore = api.auditRows();
-            final AdminGateway.Answer answer = api.call(expectation.method(), concrete(expectation.path()), null,
-                expectation.body().apply(OPERATIONS));
+            final AdminGateway.Answer answer = api.call(expectation.method(),
+                concrete(expectation.path(), OPERATIONS), null, expectation.body().apply(OPERATIONS));
             softly.assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
             softly.assertThat(answer.header("WWW-Authenticate")).as(answer.toString()).startsWith("Bearer");
             softly.assertThat(answer.header("Content-Type")).as(answer.toString())
@@ -332,7 +348,14 @@ class AdminApiAuthorizationTest {
             + password + "\"}");
     }
 
-    private static String concrete(final String path) {
+    /** The path with its parameters filled in for a call by {@code role}. */
+    private static String concrete(final String path, final Role role) {
+        if (path.equals("/api/alerts/{id}")) {
+            return "/api/alerts/" + PRICE_ALERTS.get(role);
+        }
+        if (path.startsWith("/api/market/{symbol}")) {
+            return path.replace("{symbol}", "AAPL");
+        }
         if (path.startsWith("/api/surveillance/alerts/{id}")) {
             return path.replace("{id}", Long.toString(surveillanceAlert));
         }
