@@ -260,6 +260,17 @@ final class StoreWriter implements AutoCloseable {
         barriers.forEach(CountDownLatch::countDown);
     }
 
+    /**
+     * Stops at once, as the death of the process would: the thread ends after the batch it is writing, nothing still
+     * queued is written and no store is marked clean. For tests of what a restart after a crash does.
+     */
+    void abandon() throws InterruptedException {
+        running = false;
+        queue.clear();
+        thread.interrupt();
+        thread.join(10_000);
+    }
+
     /** Writes everything queued, marks every store as cleanly closed and stops the writer. Idempotent. */
     @Override
     public void close() {

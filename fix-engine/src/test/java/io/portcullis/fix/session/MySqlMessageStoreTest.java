@@ -86,8 +86,10 @@ class MySqlMessageStoreTest {
             store.incrNextSenderMsgSeqNum();
         }
         final int usedUpTo = store.getNextSenderMsgSeqNum() - 1;
-        // The process "dies": its writer is never closed, so its rows are never marked clean, and whatever it had
-        // not yet committed is as good as lost. A new process opens the same session.
+        // The process dies: its rows are never marked clean, and whatever it had not yet committed is lost. (Its
+        // writer must stop for good here: a writer left running would commit its queue late, over the new process's
+        // numbers, which a dead process cannot do.) A new process opens the same session.
+        dying.abandon();
         try (StoreWriter writer = new StoreWriter(database.dataSource(), 64)) {
             final MySqlMessageStore reopened = new MySqlMessageStore(id, database.dataSource(), writer);
             assertThat(reopened.getNextSenderMsgSeqNum()).isGreaterThan(usedUpTo)
@@ -98,7 +100,6 @@ class MySqlMessageStoreTest {
             assertThat(again.getNextSenderMsgSeqNum()).as("after a clean stop the number is kept, not advanced again")
                 .isEqualTo(storedOutgoing(id));
         }
-        dying.close();
     }
 
     @Test
