@@ -116,6 +116,22 @@ pc_require_maven() {
   fi
 }
 
+# pc_require_chromium: the headless browser of the console's end-to-end test (Debian package chromium), or the one
+# PORTCULLIS_CHROMIUM names.
+pc_require_chromium() {
+  local binary=${PORTCULLIS_CHROMIUM:-/usr/bin/chromium}
+  [[ -x $binary ]] && return 0
+  [[ -n ${PORTCULLIS_CHROMIUM:-} ]] && pc_die 1 "PORTCULLIS_CHROMIUM=$binary is not an executable file"
+  if [[ $EUID -eq 0 ]]; then
+    pc_step "installing Chromium for the console's browser test (Debian package chromium)"
+    mkdir -p "$PORTCULLIS_VAR/log"
+    pc_apt_install chromium
+  else
+    pc_die 1 "the console's browser test needs Chromium. Install it with: sudo apt-get install -y chromium" \
+      "(or set PORTCULLIS_CHROMIUM to a Chromium or Chrome binary)"
+  fi
+}
+
 # pc_apt_install PKG...: install Debian packages (as root), refreshing the package lists once if needed.
 pc_apt_install() {
   export DEBIAN_FRONTEND=noninteractive

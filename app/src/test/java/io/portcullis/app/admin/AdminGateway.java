@@ -15,6 +15,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +25,14 @@ import io.portcullis.app.admin.account.Accounts;
 import io.portcullis.app.admin.account.Tokens;
 import io.portcullis.app.demo.DemoData;
 import io.portcullis.app.demo.DemoSessions;
+import io.portcullis.app.demo.MarketSimulator;
 import io.portcullis.config.Settings;
+import io.portcullis.oms.command.NewOrder;
+import io.portcullis.oms.domain.OrdType;
+import io.portcullis.oms.domain.Prices;
+import io.portcullis.oms.domain.Side;
+import io.portcullis.oms.domain.TimeInForce;
+import io.portcullis.oms.runner.CommandCallback;
 import io.portcullis.testsupport.Isolation;
 import io.portcullis.testsupport.LocalStack;
 import io.portcullis.testsupport.TestDatabase;
@@ -112,6 +121,31 @@ final class AdminGateway implements AutoCloseable {
     /** A fresh token of the user holding exactly {@code role}. */
     String token(final Role role) {
         return tokens.issue(user(role), Duration.ofMinutes(10)).token();
+    }
+
+    /**
+     * Submits a DAY limit order of 100 shares through the engine, as the demo's market simulator does, and waits
+     * until it is durable.
+     */
+    void order(final Side side, final String account, final String symbol, final long price, final String clOrdId)
+        throws InterruptedException {
+        final CountDownLatch durable = new CountDownLatch(1);
+        final boolean taken = gateway.enginePort().submit(new NewOrder(0, Gateway.nowNanos(), MarketSimulator.SESSION,
+            clOrdId, account, symbol, side, OrdType.LIMIT, TimeInForce.DAY, 100, price, Prices.NONE, 0,
+            NewOrder.NO_EXPIRY), new CommandCallback() {
+                @Override
+                public void onDurable(final long sequence, final long offset, final byte[] record) {
+                    durable.countDown();
+                }
+
+                @Override
+                public void onLost(final long sequence, final String reason) {
+                    throw new AssertionError(reason);
+                }
+            });
+        if (!taken || !durable.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("order " + clOrdId + " was not journaled within 30 s");
+        }
     }
 
     /** Rows in admin_audit. */

@@ -14,20 +14,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.app.console.ConsoleFeed;
 import io.portcullis.app.demo.DemoData;
-import io.portcullis.app.demo.MarketSimulator;
-import io.portcullis.oms.command.NewOrder;
-import io.portcullis.oms.domain.OrdType;
-import io.portcullis.oms.domain.Prices;
 import io.portcullis.oms.domain.Side;
-import io.portcullis.oms.domain.TimeInForce;
-import io.portcullis.oms.runner.CommandCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,10 +61,10 @@ class ConsoleApiTest {
         assertThat(below.status()).isEqualTo(201);
 
         // Two trades of 100 AAPL: at 268.50, then at 268.40; SIM-TAKER buys both from SIM-MM.
-        submit(Side.SELL, DemoData.SIM_MAKER_ACCOUNT, 2_685_000, "CON-1");
-        submit(Side.BUY, DemoData.SIM_TAKER_ACCOUNT, 2_685_000, "CON-2");
-        submit(Side.SELL, DemoData.SIM_MAKER_ACCOUNT, 2_684_000, "CON-3");
-        submit(Side.BUY, DemoData.SIM_TAKER_ACCOUNT, 2_684_000, "CON-4");
+        gateway.order(Side.SELL, DemoData.SIM_MAKER_ACCOUNT, "AAPL", 2_685_000, "CON-1");
+        gateway.order(Side.BUY, DemoData.SIM_TAKER_ACCOUNT, "AAPL", 2_685_000, "CON-2");
+        gateway.order(Side.SELL, DemoData.SIM_MAKER_ACCOUNT, "AAPL", 2_684_000, "CON-3");
+        gateway.order(Side.BUY, DemoData.SIM_TAKER_ACCOUNT, "AAPL", 2_684_000, "CON-4");
         await().atMost(Duration.ofSeconds(30)).until(() -> feed.ofType("trade").size() >= 2
             && !feed.ofType("alert").isEmpty());
     }
@@ -84,26 +77,6 @@ class ConsoleApiTest {
         if (gateway != null) {
             gateway.close();
         }
-    }
-
-    private static void submit(final Side side, final String account, final long price, final String clOrdId)
-        throws InterruptedException {
-        final CountDownLatch durable = new CountDownLatch(1);
-        final boolean taken = gateway.gateway().enginePort().submit(new NewOrder(0, System.currentTimeMillis()
-            * 1_000_000L, MarketSimulator.SESSION, clOrdId, account, "AAPL", side, OrdType.LIMIT, TimeInForce.DAY, 100,
-            price, Prices.NONE, 0, NewOrder.NO_EXPIRY), new CommandCallback() {
-                @Override
-                public void onDurable(final long sequence, final long offset, final byte[] record) {
-                    durable.countDown();
-                }
-
-                @Override
-                public void onLost(final long sequence, final String reason) {
-                    throw new AssertionError(reason);
-                }
-            });
-        assertThat(taken).isTrue();
-        assertThat(durable.await(30, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
