@@ -1,6 +1,7 @@
 package io.portcullis.projection.live;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,18 +21,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.RBatch;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Projects the journal into Redis as the live state the console reads: each symbol's top of book and daily
  * statistics, one-minute bars, the trade tape, and every position (see {@link LiveKeys}). Each poll's changes are
- * written in one MULTI/EXEC transaction together with the journal offset they reach, so a crash anywhere repeats
- * nothing and loses nothing; on start the projector resumes at the stored offset, and with no stored offset (a new
- * or emptied Redis) it rebuilds from the start of the journal. After each transaction it publishes a
+ * written by one Lua script together with the journal offset they reach, and only if Redis's offset is still where
+ * the batch started: a crash anywhere repeats nothing and loses nothing, and two projectors on the same keys never
+ * apply a record twice. On start the projector resumes at the stored offset, and with no stored offset (a new or
+ * emptied Redis) it rebuilds from the start of the journal. After each transaction it publishes a
  * {@link LiveUpdate} for the console's live feed.
  *
  * <p>Redis is a cache here (MySQL stays the book of record): when Redis does not answer, the projector does not stop.
@@ -49,6 +51,7 @@ public final class LiveStateProjector implements AutoCloseable {
     private final AtomicLong endOffset = new AtomicLong(0);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong conflicts = new AtomicLong();
     private volatile String problem;
     private volatile boolean running;
     private Thread thread;
@@ -113,7 +116,16 @@ public final class LiveStateProjector implements AutoCloseable {
                         EventDecoder.decode(entry.events(), 0, entry.events().length, changes);
                         last = record.offset();
                     }
-                    apply(changes, last + 1);
+                    final String moved = apply(changes, nextOffset.get(), last + 1);
+                    if (moved != null) {
+                        // Another projector applied these records, or Redis was emptied: continue from Redis.
+                        conflicts.incrementAndGet();
+                        LOG.info("live-state projector: Redis holds offset {} where this batch expected {}; "
+                            + "continuing from Redis's", moved, nextOffset.get());
+                        changes.reset();
+                        positioned = false;
+                        continue;
+                    }
                     applied.addAndGet(batch.count());
                     nextOffset.set(last + 1);
                     publish(changes);
@@ -167,35 +179,89 @@ public final class LiveStateProjector implements AutoCloseable {
         return stored == null ? null : LiveCollector.Bar.decode(symbol, minute, stored);
     }
 
-    private void apply(final LiveCollector changes, final long next) {
-        final RBatch batch = redis.createBatch(BatchOptions.defaults()
-            .executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
+    /**
+     * Writes a batch's changes and its offset in one Lua script, only if Redis's offset is still {@code from} (where
+     * this projector's batch started): a record is applied once even when two projectors write the same keys (two
+     * gateway processes on one database) or Redis was emptied meanwhile. Keys other than the offset hash are
+     * computed in the script's arguments, so the live state needs a single Redis, not a cluster.
+     *
+     * @return null when applied, else the offset Redis holds (the batch was not applied)
+     */
+    private String apply(final LiveCollector changes, final long from, final long next) {
+        final List<Object> args = new ArrayList<>();
+        args.add(journal.topic());
+        args.add(Long.toString(from));
+        args.add(Long.toString(next));
         final Set<String> symbols = new LinkedHashSet<>(changes.symbolFields().keySet());
         for (final Map.Entry<String, Map<String, String>> entry : changes.symbolFields().entrySet()) {
-            batch.<String, String>getMap(keys.symbol(entry.getKey())).putAllAsync(entry.getValue());
+            hset(args, keys.symbol(entry.getKey()), entry.getValue());
         }
         for (final LiveCollector.Bar bar : changes.dirtyBars()) {
             final String key = keys.bars(bar.symbol, bar.minute);
-            batch.<String, String>getMap(key).fastPutAsync(Long.toString(bar.minute), bar.encode());
-            batch.getMap(key).expireAsync(BAR_TTL);
+            hset(args, key, Map.of(Long.toString(bar.minute), bar.encode()));
+            op(args, "PEXPIRE", key, List.of(Long.toString(BAR_TTL.toMillis())));
         }
-        final Map<String, Integer> tradesPerSymbol = new LinkedHashMap<>();
+        final Map<String, List<String>> tapes = new LinkedHashMap<>();
         for (final LiveUpdate.Trade trade : changes.trades()) {
-            batch.<String>getDeque(keys.trades(trade.symbol())).addFirstAsync(trade.tapeEntry());
-            tradesPerSymbol.merge(trade.symbol(), 1, Integer::sum);
+            tapes.computeIfAbsent(trade.symbol(), s -> new ArrayList<>()).add(trade.tapeEntry());
             symbols.add(trade.symbol());
         }
-        for (final String symbol : tradesPerSymbol.keySet()) {
-            batch.getList(keys.trades(symbol)).trimAsync(0, LiveKeys.TRADES_KEPT - 1);
+        for (final Map.Entry<String, List<String>> tape : tapes.entrySet()) {
+            // LPUSH in journal order leaves the newest trade first.
+            for (final List<String> chunk : chunks(tape.getValue())) {
+                op(args, "LPUSH", keys.trades(tape.getKey()), chunk);
+            }
+            op(args, "LTRIM", keys.trades(tape.getKey()), List.of("0", Integer.toString(LiveKeys.TRADES_KEPT - 1)));
         }
-        if (!symbols.isEmpty()) {
-            batch.<String>getSet(keys.symbols()).addAllAsync(symbols);
+        for (final List<String> chunk : chunks(new ArrayList<>(symbols))) {
+            op(args, "SADD", keys.symbols(), chunk);
         }
-        if (!changes.positions().isEmpty()) {
-            batch.<String, String>getMap(keys.positions()).putAllAsync(changes.positions());
+        hset(args, keys.positions(), changes.positions());
+        return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, APPLY, RScript.ReturnType.VALUE,
+            List.of(keys.offset()), args.toArray());
+    }
+
+    /** The batch script: KEYS[1] the offset hash; ARGV topic, from, next, then operations (command, key, n, args). */
+    private static final String APPLY = String.join("\n",
+        "local stored = redis.call('HGET', KEYS[1], ARGV[1]) or '0'",
+        "if stored ~= ARGV[2] then return stored end",
+        "local i = 4",
+        "while i <= #ARGV do",
+        "  local n = tonumber(ARGV[i + 2])",
+        "  redis.call(ARGV[i], ARGV[i + 1], unpack(ARGV, i + 3, i + 2 + n))",
+        "  i = i + 3 + n",
+        "end",
+        "redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])",
+        "return nil");
+
+    /** Arguments per Redis command in the script (Lua's unpack has a limit of a few thousand). */
+    private static final int CHUNK = 500;
+
+    private static void hset(final List<Object> args, final String key, final Map<String, String> fields) {
+        final List<String> flat = new ArrayList<>(fields.size() * 2);
+        fields.forEach((field, value) -> {
+            flat.add(field);
+            flat.add(value);
+        });
+        for (final List<String> chunk : chunks(flat)) {
+            op(args, "HSET", key, chunk);
         }
-        batch.<String, String>getMap(keys.offset()).fastPutAsync(journal.topic(), Long.toString(next));
-        batch.execute();
+    }
+
+    private static List<List<String>> chunks(final List<String> values) {
+        final List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            out.add(values.subList(from, Math.min(values.size(), from + CHUNK)));
+        }
+        return out;
+    }
+
+    private static void op(final List<Object> args, final String command, final String key,
+                           final List<String> values) {
+        args.add(command);
+        args.add(key);
+        args.add(Integer.toString(values.size()));
+        args.addAll(values);
     }
 
     private void publish(final LiveCollector changes) {
@@ -230,6 +296,11 @@ public final class LiveStateProjector implements AutoCloseable {
     /** Batches retried because Redis did not answer. */
     public long retries() {
         return retries.get();
+    }
+
+    /** Batches not applied because Redis's offset had moved (another projector, or an emptied Redis). */
+    public long conflicts() {
+        return conflicts.get();
     }
 
     /** Why the live state is behind or stopped, or null while it keeps up. */

@@ -39,7 +39,8 @@ import org.redisson.config.Config;
  * The journal of a real engine run, projected into the real Redis: quotes, daily statistics, bars, the trade tape
  * and positions equal what the journal says (recomputed here from the journal) and what the engine holds; a
  * restarted projector resumes at the stored offset and applies nothing twice; an emptied Redis is rebuilt from the
- * journal to the same state; the update channel carries every trade once.
+ * journal to the same state; two projectors on the same keys apply every record once; the update channel carries
+ * every trade once.
  */
 @Timeout(300)
 class LiveStateProjectorTest {
@@ -118,6 +119,24 @@ class LiveStateProjectorTest {
             assertThat(projector.appliedRecords()).isEqualTo(totalRecords);
         }
         assertEqualsJournal(new LiveState(redis, rebuilt));
+    }
+
+    @Test
+    void twoProjectorsOnTheSameKeysNeverApplyARecordTwice() {
+        final LiveKeys shared = new LiveKeys(keys.prefix() + "shared:");
+        try (LiveStateProjector one = new LiveStateProjector(journal, redis, shared);
+             LiveStateProjector two = new LiveStateProjector(journal, redis, shared)) {
+            one.start();
+            two.start();
+            awaitCaughtUp(one, totalRecords);
+            awaitCaughtUp(two, totalRecords);
+            System.out.printf("two projectors: %,d and %,d records applied, %,d and %,d batches refused%n",
+                one.appliedRecords(), two.appliedRecords(), one.conflicts(), two.conflicts());
+            assertThat(one.appliedRecords() + two.appliedRecords()).as("records applied, by one or the other")
+                .isEqualTo(totalRecords);
+        }
+        // The tape would hold a trade twice and the bars would count it twice if a record had been applied twice.
+        assertEqualsJournal(new LiveState(redis, shared));
     }
 
     private static void assertEqualsJournal(final LiveState state) {
