@@ -137,7 +137,12 @@ public final class LiveStateProjector implements AutoCloseable {
                     backoffMs = 100;
                 } catch (final org.redisson.client.RedisException ex) {
                     // Nothing of the failed batch is in Redis (one transaction): start over from Redis's offset.
-                    problem = "Redis does not answer the live-state projector: " + ex.getMessage();
+                    Throwable root = ex;
+                    while (root.getCause() != null && root.getCause() != root) {
+                        root = root.getCause();
+                    }
+                    problem = "Redis does not answer the live-state projector: " + (root == ex ? ex.getMessage()
+                        : ex.getMessage() + " (" + root + ")");
                     retries.incrementAndGet();
                     LOG.warn("{}; retrying in {} ms", problem, backoffMs);
                     changes.reset();

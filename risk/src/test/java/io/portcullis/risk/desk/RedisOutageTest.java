@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import io.portcullis.risk.model.KillScope;
 import io.portcullis.risk.model.LimitName;
 import io.portcullis.risk.model.ListName;
+import io.portcullis.testsupport.ThrowawayRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.portcullis.risk.desk;
+package io.portcullis.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * with no persistence: stopping it loses everything, as a crashed Redis without its files would. Never the shared
  * stack's Redis.
  */
-final class ThrowawayRedis implements AutoCloseable {
+public final class ThrowawayRedis implements AutoCloseable {
     private final Path dir;
     private final int port;
     private Process process;
@@ -22,7 +22,8 @@ final class ThrowawayRedis implements AutoCloseable {
         this.port = port;
     }
 
-    static ThrowawayRedis start(final Path dir) throws IOException, InterruptedException {
+    /** Starts one with its files (a log only) in {@code dir}. */
+    public static ThrowawayRedis start(final Path dir) throws IOException, InterruptedException {
         final int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -32,12 +33,13 @@ final class ThrowawayRedis implements AutoCloseable {
         return redis;
     }
 
-    String url() {
+    /** Its address, {@code redis://127.0.0.1:<port>}. */
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Kills the server (SIGKILL): its data is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new AssertionError("redis-server on port " + port + " did not stop");
@@ -45,7 +47,7 @@ final class ThrowawayRedis implements AutoCloseable {
     }
 
     /** Starts it again on the same port, empty. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         startProcess();
     }
 
