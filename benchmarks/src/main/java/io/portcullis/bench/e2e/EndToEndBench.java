@@ -32,19 +32,26 @@ import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.recovery.Recovery;
 import io.portcullis.oms.runner.CommandCallback;
 import io.portcullis.oms.runner.EngineRunner;
+import io.portcullis.projection.live.LiveKeys;
+import io.portcullis.projection.live.LiveStateProjector;
 import io.portcullis.projection.mysql.MysqlProjector;
 import io.portcullis.sql.Database;
 import io.portcullis.sql.DatabaseConfiguration;
 import org.HdrHistogram.Histogram;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
 
 /**
  * The end-to-end order path on the real local stack: command submitted to the engine runner -> applied -> journaled
  * to Kafka (idempotent, acks=all) and durable -> projected into MySQL by the projector (batched transaction with its
- * offset). Open loop: commands are submitted at a fixed offered rate and every latency is measured from the command's
+ * offset) and into Redis by the console's live-state projector (one script per poll with its offset), side by side. Open loop: commands are submitted at a fixed offered rate and every latency is measured from the command's
  * intended send time, so a stall delays every command behind it (no coordinated omission).
  *
- * <p>For each offered rate it reports command-to-durable and command-to-MySQL-row latency percentiles and whether the
- * rate was sustained (every command durable and projected within the run plus a short drain). Each rate runs on a
+ * <p>For each offered rate it reports command-to-durable, command-to-MySQL-row and command-to-live-state latency
+ * percentiles and whether the rate was sustained (every command durable and projected within the run plus a short
+ * drain). Each rate runs on a
  * fresh journal topic and database. Usage: {@code EndToEndBench [--rates 1000,5000,...] [--seconds S] [--out DIR]}.
  */
 public final class EndToEndBench {
@@ -72,8 +79,8 @@ public final class EndToEndBench {
         final Settings settings = Settings.fromProcess();
         final List<String> rows = new ArrayList<>();
         rows.add("| offered/s | achieved/s | sustained | durable p50 | p99 | p99.9 | max | MySQL row p50 | p99 | p99.9 "
-            + "| max |");
-        rows.add("|---:|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + "| max | live state p50 | p99 | max |");
+        rows.add("|---:|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (final int rate : rates) {
             final String row = runRate(settings, rate, seconds);
             rows.add(row);
@@ -98,6 +105,7 @@ public final class EndToEndBench {
         final long[] durableAt = new long[total + 1];
         final long[] offsetOf = new long[total + 1];
         final List<long[]> applied = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<long[]> liveApplied = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicLong durableCount = new AtomicLong();
         try (Database database = Database.open(dbConfig); KafkaJournal journal = KafkaJournal.open(journalConfig)) {
             database.migrate();
@@ -105,6 +113,14 @@ public final class EndToEndBench {
             final MysqlProjector projector = new MysqlProjector(journalConfig, database);
             projector.onApplied(next -> applied.add(new long[] {next, System.nanoTime()}));
             projector.start();
+            final Config redisConfig = new Config();
+            redisConfig.setCodec(StringCodec.INSTANCE);
+            redisConfig.useSingleServer().setAddress(settings.string("redis.url", "redis://127.0.0.1:16379"));
+            final RedissonClient redis = Redisson.create(redisConfig);
+            final LiveStateProjector liveProjector = new LiveStateProjector(journalConfig, redis,
+                new LiveKeys(runId + ":live:"));
+            liveProjector.onApplied(next -> liveApplied.add(new long[] {next, System.nanoTime()}));
+            liveProjector.start();
             final EngineRunner runner = new EngineRunner(Recovery.recover(config(), null, journalConfig), journal,
                 null, 1 << 20, 0);
             final SplittableRandom random = new SplittableRandom(rate);
@@ -138,16 +154,24 @@ public final class EndToEndBench {
             }
             final long sendEnd = System.nanoTime();
             final long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(10, seconds));
-            while ((durableCount.get() < total || projector.nextOffset() < total) && System.nanoTime() < drainDeadline) {
+            while ((durableCount.get() < total || projector.nextOffset() < total || liveProjector.nextOffset() < total)
+                && System.nanoTime() < drainDeadline) {
                 Thread.sleep(5);
             }
-            final boolean complete = durableCount.get() == total && projector.nextOffset() >= total;
+            final boolean complete = durableCount.get() == total && projector.nextOffset() >= total
+                && liveProjector.nextOffset() >= total;
             runner.close();
             projector.close();
+            liveProjector.close();
+            redis.getKeys().deleteByPattern(runId + ":live:*");
+            redis.shutdown();
             final Histogram durable = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             final Histogram mysql = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            final Histogram liveState = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             final long[][] appliedArray = applied.toArray(new long[0][]);
+            final long[][] liveArray = liveApplied.toArray(new long[0][]);
             int a = 0;
+            int l = 0;
             long lastDurable = 0;
             for (int i = 1; i <= total; i++) {
                 if (durableAt[i] == 0) {
@@ -161,16 +185,25 @@ public final class EndToEndBench {
                 if (a < appliedArray.length) {
                     mysql.recordValue(Math.min(mysql.getHighestTrackableValue(), appliedArray[a][1] - intended[i]));
                 }
+                while (l < liveArray.length && liveArray[l][0] <= offsetOf[i]) {
+                    l++;
+                }
+                if (l < liveArray.length) {
+                    liveState.recordValue(Math.min(liveState.getHighestTrackableValue(),
+                        liveArray[l][1] - intended[i]));
+                }
             }
             final double achieved = total / ((Math.max(lastDurable, sendEnd) - start) / 1e9);
             final boolean sustained = complete && durable.getValueAtPercentile(99.0) < 100_000_000L
-                && mysql.getValueAtPercentile(99.0) < 1_000_000_000L;
+                && mysql.getValueAtPercentile(99.0) < 1_000_000_000L
+                && liveState.getValueAtPercentile(99.0) < 1_000_000_000L;
             try (Database admin = Database.open(base)) {
                 admin.dsl().execute("DROP DATABASE `" + runId.replace('-', '_') + "`");
             }
-            return String.format(Locale.ROOT, "| %,d | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |", rate,
-                achieved, sustained ? "yes" : "no", ms(durable, 50), ms(durable, 99), ms(durable, 99.9),
-                ms(durable, 100), ms(mysql, 50), ms(mysql, 99), ms(mysql, 99.9), ms(mysql, 100));
+            return String.format(Locale.ROOT, "| %,d | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+                rate, achieved, sustained ? "yes" : "no", ms(durable, 50), ms(durable, 99), ms(durable, 99.9),
+                ms(durable, 100), ms(mysql, 50), ms(mysql, 99), ms(mysql, 99.9), ms(mysql, 100), ms(liveState, 50),
+                ms(liveState, 99), ms(liveState, 100));
         }
     }
 
