@@ -198,6 +198,7 @@
       if (field) message += ` (field: ${field})`;
       super(message);
       this.status = status;
+      this.detail = detail;
     }
   }
 
@@ -657,7 +658,7 @@
       state.positions = await api('GET', '/api/positions');
       renderPositions();
     } catch (error) {
-      if (error.status === 403) forbidPositions();
+      if (error.status === 403) forbidPositions(error.detail);
       else report(error, 'Positions');
     } finally {
       state.positionsBusy = false;
@@ -732,9 +733,10 @@
   }
 
   /** Roles do not change during a session, so a 403 stops the polling until the next login. */
-  function forbidPositions() {
+  function forbidPositions(detail) {
     state.positionsAllowed = false;
-    $('positions-note').textContent = 'positions need role OPERATIONS, RISK_OFFICER, BACK_OFFICE or COMPLIANCE';
+    $('positions-note').textContent = detail
+      || 'positions need role OPERATIONS, RISK_OFFICER, BACK_OFFICE, COMPLIANCE, or BROKER_VIEWER of a broker firm';
     $('positions-note').hidden = false;
     $('positions-table').hidden = true;
     $('positions-totals').replaceChildren();

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import io.portcullis.app.console.Console;
 import io.portcullis.app.console.ConsoleViews;
 import io.portcullis.app.console.Indicators;
+import io.portcullis.app.console.PositionScope;
 import io.portcullis.app.console.PriceAlerts;
 import io.portcullis.oms.domain.PriceConversion;
 import io.portcullis.oms.domain.Prices;
@@ -26,7 +27,8 @@ import io.portcullis.projection.live.LiveState;
 /**
  * The web console's reads and its price alerts: market watch, chart bars with indicators, the trade tape, positions
  * with P&amp;L, and each user's alerts. Market data is for every role; positions for the roles that see every
- * firm's accounts. The live pushes go over the WebSocket of {@link io.portcullis.app.console.ConsoleFeed}.
+ * firm's accounts and for a broker firm's viewers, who see their firm's accounts only ({@link PositionScope}). The
+ * live pushes go over the WebSocket of {@link io.portcullis.app.console.ConsoleFeed}.
  */
 final class MarketRoutes {
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9.\\-]{1,16}");
@@ -57,7 +59,8 @@ final class MarketRoutes {
     }
 
     private List<Route> declared() {
-        final Access positions = Access.roles(Role.OPERATIONS, Role.RISK_OFFICER, Role.BACK_OFFICE, Role.COMPLIANCE);
+        final Access positions = Access.roles(Role.OPERATIONS, Role.RISK_OFFICER, Role.BACK_OFFICE, Role.COMPLIANCE,
+            Role.BROKER_VIEWER);
         return List.of(
             new Route(GET, "/api/market", Access.anyRole(), call -> Reply.ok(Map.of("symbols",
                 console.get().live().quotes().stream().map(ConsoleViews::quote).toList()))),
@@ -68,7 +71,7 @@ final class MarketRoutes {
                 return Reply.ok(Map.of("trades", console.get().live().trades(symbol, limit).stream()
                     .map(ConsoleViews::trade).toList()));
             }),
-            new Route(GET, "/api/positions", positions, call -> positions()),
+            new Route(GET, "/api/positions", positions, this::positions),
             new Route(GET, "/api/alerts", Access.anyRole(), call -> Reply.ok(Map.of("alerts",
                 console.get().alerts().of(call.principal().username()).stream().map(ConsoleViews::alert).toList()))),
             new Route(POST, "/api/alerts", Access.anyRole(), this::createAlert),
@@ -166,17 +169,26 @@ final class MarketRoutes {
         return out;
     }
 
-    private Reply positions() {
+    /** Every position the caller sees (a BROKER_VIEWER: its firm's accounts only), with totals over those. */
+    private Reply positions(final Call call) {
+        final PositionScope scope = PositionScope.of(call.principal());
+        if (!scope.any()) {
+            throw ApiProblem.forbidden("your user is a BROKER_VIEWER of no broker firm, so it sees no account; an "
+                + "administrator creates broker users with their firm (POST /api/users with \"firm\")");
+        }
         final Console sources = console.get();
-        final List<LiveState.Position> positions = sources.live().positions();
+        final List<LiveState.Position> positions = new ArrayList<>();
         final Map<String, Long> last = new HashMap<>();
         for (final LiveState.Quote quote : sources.live().quotes()) {
             last.put(quote.symbol(), quote.last());
         }
         final List<Map<String, Object>> rows = new ArrayList<>();
-        for (final LiveState.Position p : positions) {
-            rows.add(ConsoleViews.position(p, sources.firmOf().apply(p.account()),
-                last.getOrDefault(p.symbol(), Prices.NONE)));
+        for (final LiveState.Position p : sources.live().positions()) {
+            final String firm = sources.firmOf().apply(p.account());
+            if (scope.sees(firm)) {
+                positions.add(p);
+                rows.add(ConsoleViews.position(p, firm, last.getOrDefault(p.symbol(), Prices.NONE)));
+            }
         }
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("positions", rows);

@@ -46,14 +46,15 @@ final class UserRoutes {
     }
 
     private Reply create(final Call call) {
-        call.onlyMembers("username", "roles", "password");
+        call.onlyMembers("username", "roles", "password", "firm");
         final String username = call.text("username", 64);
         Accounts.requireUsername(username);
         final Set<Role> roles = call.roles("roles");
         final String given = call.optionalText("password", Accounts.MAX_PASSWORD_LENGTH);
         final char[] password = given == null ? Accounts.generatePassword() : given.toCharArray();
         try {
-            final UserAccount created = accounts.create(username, roles, password, call.principal().username());
+            final UserAccount created = accounts.create(username, roles, call.optionalText("firm", 32), password,
+                call.principal().username());
             call.changed("USER_CREATED", username, null, null, view(created));
             final Map<String, Object> body = view(created);
             if (given == null) {
@@ -105,6 +106,7 @@ final class UserRoutes {
         out.put("enabled", user.enabled());
         out.put("createdAt", user.createdAt().toString());
         out.put("createdBy", user.createdBy());
+        out.put("firm", user.firm());
         return out;
     }
 }

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsHandlerType;
-import io.portcullis.app.admin.Role;
 import io.portcullis.app.admin.account.Principal;
 import io.portcullis.app.http.HttpRoutes;
 import io.portcullis.oms.domain.Prices;
@@ -37,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>Protocol (JSON text messages): the client's first message is {@code {"token":"<bearer token>"}}; an unknown,
  * expired or missing token closes the socket with code {@value #UNAUTHORIZED} within {@link #LOGIN_TIMEOUT_S}
  * seconds. The server then answers {@code {"type":"hello","symbols":[...],"positions":bool}} and pushes
- * {@code quote}, {@code trade}, {@code position} (only to roles that may read positions) and {@code alert} (only to
- * the alert's user) messages with the shapes of {@link ConsoleViews}. A message lost while a client was away is made
- * good by the client's next REST read; the feed keeps no backlog.
+ * {@code quote}, {@code trade}, {@code position} (to the users who may read that position,
+ * {@link PositionScope}) and {@code alert} (only to the alert's user) messages with the shapes of
+ * {@link ConsoleViews}. A message lost while a client was away is made good by the client's next REST read; the feed
+ * keeps no backlog.
  *
  * <p>Updates are handled on one thread of the feed's own, off Redisson's.
  */
@@ -50,9 +50,6 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
     public static final int UNAUTHORIZED = 4401;
     /** Seconds a client has to send its token. */
     public static final int LOGIN_TIMEOUT_S = 10;
-    /** The roles that receive position messages (those that may read GET /api/positions). */
-    public static final Set<Role> POSITION_ROLES = Set.of(Role.OPERATIONS, Role.RISK_OFFICER, Role.BACK_OFFICE,
-        Role.COMPLIANCE);
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleFeed.class);
 
@@ -156,7 +153,7 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
 
     private static boolean seesPositions(final Client client) {
         final Principal principal = client.principal;
-        return principal != null && principal.roles().stream().anyMatch(POSITION_ROLES::contains);
+        return principal != null && PositionScope.of(principal).any();
     }
 
     private void onUpdate(final String message) {
@@ -164,18 +161,23 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
             final LiveUpdate update = LiveUpdate.decode(message);
             final LiveState live = console.live();
             for (final String symbol : update.symbols()) {
-                live.quote(symbol).ifPresent(q -> broadcast(typed("quote", ConsoleViews.quote(q)), false));
+                live.quote(symbol).ifPresent(q -> broadcast(typed("quote", ConsoleViews.quote(q))));
             }
             for (final LiveUpdate.Trade trade : update.trades()) {
-                broadcast(typed("trade", ConsoleViews.trade(trade)), false);
+                broadcast(typed("trade", ConsoleViews.trade(trade)));
                 checkAlerts(trade);
             }
             if (!update.positions().isEmpty() && clients.values().stream().anyMatch(ConsoleFeed::seesPositions)) {
                 final Set<String> keys = new LinkedHashSet<>(update.positions());
                 for (final LiveState.Position p : live.positions(keys)) {
                     final long last = live.quote(p.symbol()).map(LiveState.Quote::last).orElse(Prices.NONE);
-                    broadcast(typed("position", ConsoleViews.position(p, console.firmOf().apply(p.account()), last)),
-                        true);
+                    final String firm = console.firmOf().apply(p.account());
+                    final String text = text(typed("position", ConsoleViews.position(p, firm, last)));
+                    for (final Client client : clients.values()) {
+                        if (client.principal != null && PositionScope.of(client.principal).sees(firm)) {
+                            sendText(client, text);
+                        }
+                    }
                 }
             }
         } catch (final RuntimeException ex) {
@@ -209,10 +211,10 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
         return out;
     }
 
-    private void broadcast(final Map<String, Object> body, final boolean positionsOnly) {
+    private void broadcast(final Map<String, Object> body) {
         final String text = text(body);
         for (final Client client : clients.values()) {
-            if (client.principal != null && (!positionsOnly || seesPositions(client))) {
+            if (client.principal != null) {
                 sendText(client, text);
             }
         }

@@ -2,6 +2,7 @@ package io.portcullis.app.admin;
 
 import static io.portcullis.app.admin.Role.ADMIN;
 import static io.portcullis.app.admin.Role.BACK_OFFICE;
+import static io.portcullis.app.admin.Role.BROKER_VIEWER;
 import static io.portcullis.app.admin.Role.COMPLIANCE;
 import static io.portcullis.app.admin.Role.OPERATIONS;
 import static io.portcullis.app.admin.Role.RISK_OFFICER;
@@ -158,7 +159,8 @@ class AdminApiAuthorizationTest {
         expect("GET", "/api/market", ANYONE, role -> null);
         expect("GET", "/api/market/{symbol}/bars", ANYONE, role -> null);
         expect("GET", "/api/market/{symbol}/trades", ANYONE, role -> null);
-        expect("GET", "/api/positions", EnumSet.of(OPERATIONS, RISK_OFFICER, BACK_OFFICE, COMPLIANCE), role -> null);
+        expect("GET", "/api/positions", EnumSet.of(OPERATIONS, RISK_OFFICER, BACK_OFFICE, COMPLIANCE, BROKER_VIEWER),
+            role -> null);
         expect("GET", "/api/alerts", ANYONE, role -> null);
         expect("POST", "/api/alerts", ANYONE, role -> "{\"symbol\":\"AAPL\",\"condition\":\"ABOVE\","
             + "\"price\":\"999\"}");

@@ -109,11 +109,16 @@ final class AdminGateway implements AutoCloseable {
         return tokens;
     }
 
-    /** The user holding exactly {@code role} (created with {@link #PASSWORD} on first use). */
+    /**
+     * The user holding exactly {@code role} (created with {@link #PASSWORD} on first use; a BROKER_VIEWER of the
+     * broker firm BROKER1).
+     */
     String user(final Role role) {
         return roleUsers.computeIfAbsent(role, r -> {
             final String name = "user-" + r.name().toLowerCase(java.util.Locale.ROOT);
-            accounts.create(name, Set.of(r), PASSWORD.toCharArray(), "test");
+            // A broker viewer belongs to a broker firm (the demo's BROKER1); staff to none.
+            accounts.create(name, Set.of(r), r == Role.BROKER_VIEWER ? "BROKER1" : null, PASSWORD.toCharArray(),
+                "test");
             return name;
         });
     }

@@ -43,6 +43,9 @@ class ConsoleApiTest {
     private static AdminGateway gateway;
     private static String operations;
     private static Feed feed;
+    private static Feed simFeed;
+    private static Feed broker1Feed;
+    private static String simViewer;
     private static long alertId;
 
     @BeforeAll
@@ -50,7 +53,13 @@ class ConsoleApiTest {
         gateway = AdminGateway.start(ConsoleApiTest.class, temp);
         operations = gateway.token(Role.OPERATIONS);
         feed = Feed.open(operations);
-        await().atMost(Duration.ofSeconds(10)).until(() -> feed.ofType("hello").size() == 1);
+        gateway.accounts().create("sim.viewer", java.util.Set.of(Role.BROKER_VIEWER), "SIM",
+            AdminGateway.PASSWORD.toCharArray(), "test");
+        simViewer = gateway.tokens().issue("sim.viewer", Duration.ofMinutes(10)).token();
+        simFeed = Feed.open(simViewer);
+        broker1Feed = Feed.open(gateway.token(Role.BROKER_VIEWER));
+        await().atMost(Duration.ofSeconds(10)).until(() -> feed.ofType("hello").size() == 1
+            && simFeed.ofType("hello").size() == 1 && broker1Feed.ofType("hello").size() == 1);
 
         final AdminGateway.Answer alert = gateway.call("POST", "/api/alerts", operations,
             "{\"symbol\":\"AAPL\",\"condition\":\"ABOVE\",\"price\":\"268.50\"}");
@@ -66,13 +75,16 @@ class ConsoleApiTest {
         gateway.order(Side.SELL, DemoData.SIM_MAKER_ACCOUNT, "AAPL", 2_684_000, "CON-3");
         gateway.order(Side.BUY, DemoData.SIM_TAKER_ACCOUNT, "AAPL", 2_684_000, "CON-4");
         await().atMost(Duration.ofSeconds(30)).until(() -> feed.ofType("trade").size() >= 2
-            && !feed.ofType("alert").isEmpty());
+            && !feed.ofType("alert").isEmpty() && broker1Feed.ofType("trade").size() >= 2
+            && !simFeed.ofType("position").isEmpty());
     }
 
     @AfterAll
     static void stop() {
-        if (feed != null) {
-            feed.close();
+        for (final Feed open : new Feed[] {feed, simFeed, broker1Feed}) {
+            if (open != null) {
+                open.close();
+            }
         }
         if (gateway != null) {
             gateway.close();
@@ -130,7 +142,7 @@ class ConsoleApiTest {
     }
 
     @Test
-    void positionsCarryPnlMarkedToTheLastTradeAndAreForTheRolesThatSeeEveryFirm() throws Exception {
+    void positionsCarryPnlMarkedToTheLastTrade() throws Exception {
         final JsonNode body = gateway.call("GET", "/api/positions", operations, null).json();
         final JsonNode taker = position(body, DemoData.SIM_TAKER_ACCOUNT);
         // bought 100 at 268.50 and 100 at 268.40: cost 53,690; marked at 268.40: 53,680
@@ -146,9 +158,28 @@ class ConsoleApiTest {
             .isEqualTo("10.0000");
         assertThat(body.path("totals").path("unrealizedPnl").asText()).isEqualTo("0.0000");
 
-        final AdminGateway.Answer viewer = gateway.call("GET", "/api/positions", gateway.token(Role.BROKER_VIEWER),
-            null);
-        assertThat(viewer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBrokerViewerSeesOnlyItsOwnFirmsPositionsAndOnlyThoseArePushedToIt() throws Exception {
+        // The trades were between two accounts of firm SIM.
+        final JsonNode sim = gateway.call("GET", "/api/positions", simViewer, null).json();
+        assertThat(sim.path("positions")).extracting(p -> p.path("account").asText())
+            .containsExactlyInAnyOrder(DemoData.SIM_MAKER_ACCOUNT, DemoData.SIM_TAKER_ACCOUNT);
+        assertThat(sim.path("totals").path("unrealizedPnl").asText()).isEqualTo("0.0000");
+        final JsonNode broker1 = gateway.call("GET", "/api/positions", gateway.token(Role.BROKER_VIEWER), null).json();
+        assertThat(broker1.path("positions")).as("BROKER1's viewer: no SIM account").isEmpty();
+        assertThat(simFeed.ofType("position")).extracting(m -> m.path("firm").asText()).isNotEmpty()
+            .containsOnly("SIM");
+        assertThat(broker1Feed.ofType("position")).isEmpty();
+        assertThat(broker1Feed.ofType("trade")).as("market data is for everyone").hasSize(2);
+
+        gateway.accounts().create("firmless.viewer", java.util.Set.of(Role.BROKER_VIEWER),
+            AdminGateway.PASSWORD.toCharArray(), "test");
+        final AdminGateway.Answer firmless = gateway.call("GET", "/api/positions", gateway.tokens()
+            .issue("firmless.viewer", Duration.ofMinutes(1)).token(), null);
+        assertThat(firmless.status()).isEqualTo(403);
+        assertThat(firmless.json().path("detail").asText()).contains("no broker firm");
     }
 
     @Test

@@ -75,6 +75,23 @@ class UserAdministrationTest {
     }
 
     @Test
+    void aBrokerUserBelongsToAKnownFirmShownWithTheUser() throws Exception {
+        assertField("{\"username\":\"viewer\",\"roles\":[\"BROKER_VIEWER\"],\"firm\":\"NO-SUCH-FIRM\"}", "firm");
+
+        final AdminGateway.Answer created = api.call("POST", "/api/users", admin,
+            "{\"username\":\"b1.viewer\",\"roles\":[\"BROKER_VIEWER\"],\"firm\":\"BROKER1\"}");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("firm").asText()).isEqualTo("BROKER1");
+        assertThat(api.call("GET", "/api/users/b1.viewer", admin, null).json().get("firm").asText())
+            .isEqualTo("BROKER1");
+        assertThat(api.tokens().authenticate(api.tokens().issue("b1.viewer", java.time.Duration.ofMinutes(1))
+            .token()).orElseThrow().firm()).as("the token's principal carries the firm").isEqualTo("BROKER1");
+        assertThat(api.call("GET", "/api/users/" + api.user(Role.ADMIN), admin, null).json().get("firm").isNull())
+            .as("staff belong to no firm").isTrue();
+    }
+
+    @Test
     void aRoleChangeAppliesToTheNextRequestAndIsAuditedBeforeAndAfter() throws Exception {
         api.accounts().create("switcher", java.util.Set.of(Role.OPERATIONS), AdminGateway.PASSWORD.toCharArray(),
             "test");

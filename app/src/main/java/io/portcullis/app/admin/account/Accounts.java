@@ -1,5 +1,6 @@
 package io.portcullis.app.admin.account;
 
+import static io.portcullis.sql.schema.Tables.BROKER_FIRM;
 import static io.portcullis.sql.schema.Tables.USERS;
 import static io.portcullis.sql.schema.Tables.USER_ROLES;
 
@@ -78,8 +79,22 @@ public final class Accounts {
      */
     public UserAccount create(final String username, final Collection<Role> roles, final char[] password,
                               final String createdBy) {
+        return create(username, roles, null, password, createdBy);
+    }
+
+    /**
+     * Creates a user of a broker firm ({@code firm} null: the broker-dealer's own staff). The caller clears
+     * {@code password} afterwards.
+     *
+     * @throws InvalidInput naming {@code username}, {@code roles}, {@code firm} or {@code password} when one is not
+     *                      acceptable
+     * @throws Conflict     when the user exists
+     */
+    public UserAccount create(final String username, final Collection<Role> roles, final String firm,
+                              final char[] password, final String createdBy) {
         requireUsername(username);
         requireRoles(roles);
+        requireFirm(firm);
         requirePassword(password);
         final String hash = PasswordHasher.hash(password);
         final LocalDateTime now = utc(clock.instant());
@@ -90,7 +105,7 @@ public final class Accounts {
             }
             db.insertInto(USERS).set(USERS.USERNAME, username).set(USERS.PASSWORD_HASH, hash)
                 .set(USERS.ENABLED, true).set(USERS.FAILED_ATTEMPTS, 0).set(USERS.CREATED_AT, now)
-                .set(USERS.CREATED_BY, createdBy).set(USERS.UPDATED_AT, now).execute();
+                .set(USERS.CREATED_BY, createdBy).set(USERS.UPDATED_AT, now).set(USERS.FIRM_ID, firm).execute();
             insertRoles(db, username, roles);
         });
         return find(username).orElseThrow();
@@ -204,6 +219,19 @@ public final class Accounts {
         }
     }
 
+    /**
+     * A broker firm that exists, or null.
+     *
+     * @throws InvalidInput naming {@code firm}, with the known firms, when there is no such firm
+     */
+    private void requireFirm(final String firm) {
+        if (firm != null && !dsl.fetchExists(BROKER_FIRM, BROKER_FIRM.FIRM_ID.eq(firm))) {
+            throw new InvalidInput("firm", "no broker firm '" + firm + "'; one of "
+                + dsl.select(BROKER_FIRM.FIRM_ID).from(BROKER_FIRM).orderBy(BROKER_FIRM.FIRM_ID)
+                .fetch(BROKER_FIRM.FIRM_ID));
+        }
+    }
+
     /** @throws InvalidInput naming {@code password} unless it has 12 to 128 characters */
     public static void requirePassword(final char[] password) {
         if (password == null || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
@@ -252,7 +280,7 @@ public final class Accounts {
     private static UserAccount account(final UsersRecord user, final Set<Role> roles) {
         return new UserAccount(user.getUsername(), java.util.Collections.unmodifiableSet(EnumSet.copyOf(
             roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles)), user.getEnabled(),
-            user.getCreatedAt().toInstant(ZoneOffset.UTC), user.getCreatedBy());
+            user.getCreatedAt().toInstant(ZoneOffset.UTC), user.getCreatedBy(), user.getFirmId());
     }
 
     static LocalDateTime utc(final Instant instant) {

@@ -12,5 +12,5 @@ import io.portcullis.app.admin.Role;
  * @param roles     unmodifiable; empty when the user has no role left (then every protected route answers 403)
  * @param tokenHash hex SHA-256 of the token used (to revoke it), never the token
  */
-public record Principal(String username, Set<Role> roles, String tokenHash) {
+public record Principal(String username, Set<Role> roles, String tokenHash, String firm) {
 }

@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
-import org.jooq.Record2;
+import org.jooq.Record3;
 
 /**
  * Bearer tokens of the admin API in {@code api_tokens}: 256 random bits, given to the client once as
@@ -85,7 +85,8 @@ public final class Tokens {
         }
         final String hash = hash(token);
         final LocalDateTime now = Accounts.utc(clock.instant());
-        final Record2<String, Boolean> row = dsl.select(USERS.USERNAME, USERS.ENABLED).from(API_TOKENS)
+        final Record3<String, Boolean, String> row = dsl.select(USERS.USERNAME, USERS.ENABLED, USERS.FIRM_ID)
+            .from(API_TOKENS)
             .join(USERS).on(USERS.USERNAME.eq(API_TOKENS.USERNAME))
             .where(API_TOKENS.TOKEN_HASH.eq(hash)).and(API_TOKENS.REVOKED_AT.isNull())
             .and(API_TOKENS.EXPIRES_AT.gt(now)).fetchOne();
@@ -93,7 +94,7 @@ public final class Tokens {
             return Optional.empty();
         }
         return Optional.of(new Principal(row.value1(), java.util.Collections.unmodifiableSet(
-            Accounts.rolesOf(dsl, row.value1())), hash));
+            Accounts.rolesOf(dsl, row.value1())), hash, row.value3()));
     }
 
     /** Revokes one token by its hash; false when it was unknown or already revoked. */

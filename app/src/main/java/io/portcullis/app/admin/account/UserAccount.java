@@ -14,5 +14,6 @@ import io.portcullis.app.admin.Role;
  * @param createdAt when it was created (UTC)
  * @param createdBy the administrator who created it, or {@code launcher}
  */
-public record UserAccount(String username, Set<Role> roles, boolean enabled, Instant createdAt, String createdBy) {
+public record UserAccount(String username, Set<Role> roles, boolean enabled, Instant createdAt, String createdBy,
+                          String firm) {
 }

@@ -26,9 +26,10 @@ import io.portcullis.sql.Database;
 import io.portcullis.sql.DatabaseConfiguration;
 
 /**
- * {@code ./portcullis admin create-user --username NAME --role ROLE [--role ROLE...]
+ * {@code ./portcullis admin create-user --username NAME --role ROLE [--role ROLE...] [--firm FIRM]
  * [--password-stdin | --generate-password] [--config FILE]}: creates an admin API user, typically the first
- * administrator (there is no default account). The password is read from one line of standard input
+ * administrator (there is no default account). {@code --firm} makes it a user of that broker firm: a BROKER_VIEWER
+ * sees only that firm's accounts. The password is read from one line of standard input
  * ({@code --password-stdin}), generated and printed once ({@code --generate-password}), or else prompted for twice
  * on the terminal without echo. The database comes from {@code --config FILE} (the gateway's settings) or the
  * {@code PORTCULLIS_DB_*} environment; it is migrated first if needed.
@@ -47,7 +48,7 @@ public final class AdminMain {
     static final String CREATED_BY = "launcher";
 
     static final String USAGE_TEXT = "usage: ./portcullis admin create-user --username NAME --role ROLE "
-        + "[--role ROLE...] [--password-stdin | --generate-password] [--config FILE]";
+        + "[--role ROLE...] [--firm FIRM] [--password-stdin | --generate-password] [--config FILE]";
 
     /** Reads a password on the terminal without echo; null when there is no terminal. */
     @FunctionalInterface
@@ -121,12 +122,16 @@ public final class AdminMain {
         try (Database database = Database.open(configuration)) {
             database.migrate();
             final UserAccount user = new Accounts(database.dsl(), InstantSource.system())
-                .create(options.username, options.roles, password, CREATED_BY);
-            out.println("created user " + user.username() + " with roles " + user.roles());
+                .create(options.username, options.roles, options.firm, password, CREATED_BY);
+            out.println("created user " + user.username() + " with roles " + user.roles()
+                + (user.firm() == null ? "" : " of broker firm " + user.firm()));
             if (options.generate) {
                 out.println("password (shown once; store it now): " + new String(password));
             }
             return OK;
+        } catch (final InvalidInput ex) {
+            err.println("error: --" + ex.field() + ": " + ex.reason());
+            return USAGE;
         } catch (final Conflict ex) {
             err.println("error: " + ex.getMessage() + "; choose another --username");
             return FAILED;
@@ -182,6 +187,7 @@ public final class AdminMain {
     /** The parsed options of {@code create-user}. */
     private static final class Options {
         private String username;
+        private String firm;
         private final Set<Role> roles = EnumSet.noneOf(Role.class);
         private boolean stdin;
         private boolean generate;
@@ -195,6 +201,7 @@ public final class AdminMain {
                 final String option = rest.remove(0);
                 switch (option) {
                     case "--username" -> options.username = value(option, rest);
+                    case "--firm" -> options.firm = value(option, rest);
                     case "--role" -> {
                         for (final String name : value(option, rest).split(",")) {
                             try {

@@ -78,6 +78,25 @@ class AdminCommandTest {
     }
 
     @Test
+    void aBrokerUserIsCreatedWithItsFirmAndAnUnknownFirmExitsTwoNamingIt() {
+        database.dsl().insertInto(io.portcullis.sql.schema.Tables.BROKER_FIRM)
+            .set(io.portcullis.sql.schema.Tables.BROKER_FIRM.FIRM_ID, "ACME")
+            .set(io.portcullis.sql.schema.Tables.BROKER_FIRM.NAME, "Acme Securities")
+            .set(io.portcullis.sql.schema.Tables.BROKER_FIRM.CREATED_AT, java.time.LocalDateTime.of(2026, 11, 26, 9, 0))
+            .execute();
+
+        assertThat(run("viewer-password-1\n", null, "create-user", "--username", "acme.viewer", "--role",
+            "BROKER_VIEWER", "--firm", "ACME", "--password-stdin")).as(err()).isZero();
+        assertThat(out()).contains("of broker firm ACME");
+        assertThat(accounts().find("acme.viewer").orElseThrow().firm()).isEqualTo("ACME");
+
+        assertThat(run("viewer-password-1\n", null, "create-user", "--username", "nowhere.viewer", "--role",
+            "BROKER_VIEWER", "--firm", "NOWHERE", "--password-stdin")).isEqualTo(2);
+        assertThat(err()).contains("--firm").contains("NOWHERE").contains("ACME");
+        assertThat(accounts().find("nowhere.viewer")).isEmpty();
+    }
+
+    @Test
     void aPasswordIsPromptedForTwice() {
         final int exit = run(null, prompts("typed-password-1", "typed-password-1"), "create-user", "--username",
             "typed", "--role", "ADMIN");
