@@ -921,7 +921,7 @@
     } catch (error) {
       if (state.search !== search) return;
       $('search-status').textContent = '';
-      if (error.status === 403) showSearchForbidden();
+      if (error.status === 403) showSearchForbidden(error.detail);
       else report(error, 'Trade history');
     } finally {
       if (state.search === search) {
@@ -931,8 +931,9 @@
     }
   }
 
-  function showSearchForbidden() {
-    $('search-note').textContent = 'trade history needs role COMPLIANCE or OPERATIONS';
+  function showSearchForbidden(detail) {
+    $('search-note').textContent = detail
+      || 'trade history needs role COMPLIANCE or OPERATIONS, or BROKER_VIEWER of a broker firm (its own accounts)';
     $('search-note').hidden = false;
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.portcullis.app.admin.account.Principal;
 import io.portcullis.reporting.search.AuditSearch;
 import io.portcullis.reporting.search.CsvExport;
 import io.portcullis.reporting.search.InvalidSearch;
@@ -35,23 +36,46 @@ final class AuditSearchRoutes {
 
     List<Route> routes() {
         final Access readers = Access.roles(Role.COMPLIANCE, Role.OPERATIONS);
+        // A broker firm's viewer searches its own firm's orders and executions (query() scopes it); the lineage of
+        // an order is found by its ids, across firms, so it stays with the staff.
+        final Access firmReaders = Access.roles(Role.COMPLIANCE, Role.OPERATIONS, Role.BROKER_VIEWER);
         return List.of(
-            new Route(GET, "/api/audit/orders", readers, call -> searched(() -> page("orders",
+            new Route(GET, "/api/audit/orders", firmReaders, call -> searched(() -> page("orders",
                 search.get().orders(query(call))))),
-            new Route(GET, "/api/audit/orders/export", readers, call -> searched(() -> csv(call,
+            new Route(GET, "/api/audit/orders/export", firmReaders, call -> searched(() -> csv(call,
                 search.get().exportOrders(query(call))))),
-            new Route(GET, "/api/audit/executions", readers, call -> searched(() -> page("executions",
+            new Route(GET, "/api/audit/executions", firmReaders, call -> searched(() -> page("executions",
                 search.get().executions(query(call))))),
-            new Route(GET, "/api/audit/executions/export", readers, call -> searched(() -> csv(call,
+            new Route(GET, "/api/audit/executions/export", firmReaders, call -> searched(() -> csv(call,
                 search.get().exportExecutions(query(call))))),
-            new Route(GET, "/api/audit/aggregations", readers, call -> searched(() -> Reply.ok(
+            new Route(GET, "/api/audit/aggregations", firmReaders, call -> searched(() -> Reply.ok(
                 search.get().volumes(query(call))))),
             new Route(GET, "/api/audit/lineage", readers, call -> searched(() -> Reply.ok(
                 search.get().lineage(query(call))))));
     }
 
+    /**
+     * The search parameters of a call. A caller who is only a broker firm's viewer searches its firm's accounts:
+     * {@code brokerFirm} is set to its firm, and naming another firm is refused.
+     */
     private static Map<String, List<String>> query(final Call call) {
-        return call.context().queryParamMap();
+        final Map<String, List<String>> asked = call.context().queryParamMap();
+        final Principal principal = call.principal();
+        if (principal.roles().contains(Role.COMPLIANCE) || principal.roles().contains(Role.OPERATIONS)) {
+            return asked;
+        }
+        if (principal.firm() == null) {
+            throw ApiProblem.forbidden("your user is a BROKER_VIEWER of no broker firm, so it sees no account; an "
+                + "administrator creates broker users with their firm (POST /api/users with \"firm\")");
+        }
+        final List<String> firm = asked.get("brokerFirm");
+        if (firm != null && !firm.equals(List.of(principal.firm()))) {
+            throw ApiProblem.forbidden("you see the accounts of broker firm " + principal.firm() + " only, not "
+                + String.join(", ", firm));
+        }
+        final Map<String, List<String>> scoped = new LinkedHashMap<>(asked);
+        scoped.put("brokerFirm", List.of(principal.firm()));
+        return scoped;
     }
 
     private static Reply page(final String name, final Page page) {

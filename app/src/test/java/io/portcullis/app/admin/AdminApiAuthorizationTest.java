@@ -130,11 +130,13 @@ class AdminApiAuthorizationTest {
         expect("POST", "/api/engine/expire-day-orders", EnumSet.of(OPERATIONS, BACK_OFFICE),
             role -> "{\"reason\":\"matrix\"}");
         // Trade-history search over Elasticsearch (an audit index that may be empty: empty pages, 404 lineage).
-        final Set<Role> searchers = EnumSet.of(OPERATIONS, COMPLIANCE);
+        // The matrix's BROKER_VIEWER belongs to BROKER1: it searches that firm's accounts; the lineage is staff only.
+        final Set<Role> searchers = EnumSet.of(OPERATIONS, COMPLIANCE, BROKER_VIEWER);
         for (final String search : List.of("/api/audit/orders", "/api/audit/orders/export", "/api/audit/executions",
-            "/api/audit/executions/export", "/api/audit/aggregations", "/api/audit/lineage")) {
+            "/api/audit/executions/export", "/api/audit/aggregations")) {
             expect("GET", search, searchers, role -> null);
         }
+        expect("GET", "/api/audit/lineage", EnumSet.of(OPERATIONS, COMPLIANCE), role -> null);
         // Report runs: a blue sheet of a symbol nobody trades (recorded NO_DATA), and a recorded run with one file.
         final ReportRuns runs = new ReportRuns(api.gateway().database().dsl(), InstantSource.system());
         reportRun = runs.start(ReportType.BLUESHEET, "{}", "matrix", temp);

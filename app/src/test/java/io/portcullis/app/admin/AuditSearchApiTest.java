@@ -213,7 +213,8 @@ class AuditSearchApiTest {
     }
 
     @Test
-    void onlyComplianceOperationsAndAdminMaySearch() throws Exception {
+    void onlyComplianceAndOperationsSearchEveryFirm() throws Exception {
+        // (the BROKER_VIEWER here belongs to no firm: 403; one of a firm is the test above)
         for (final Role role : Role.values()) {
             final int expected = Set.of(Role.COMPLIANCE, Role.OPERATIONS).contains(role) ? 200 : 403;
             assertThat(get("/api/audit/executions", role).status()).as(role.name()).isEqualTo(expected);
@@ -224,12 +225,39 @@ class AuditSearchApiTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aBrokerFirmsViewerSearchesItsOwnFirmsAccountsOnly() throws Exception {
+        accounts.create("b2.viewer", Set.of(Role.BROKER_VIEWER), "BROKER2", "correct-horse-battery".toCharArray(),
+            "test");
+        final String viewer = tokens.issue("b2.viewer", Duration.ofMinutes(10)).token();
+
+        assertThat(get("/api/audit/executions", viewer).json(200).get("executions"))
+            .extracting(r -> r.get("account").asText()).containsExactly("B2-CUST-001");
+        assertThat(get("/api/audit/orders", viewer).json(200).get("orders"))
+            .extracting(r -> r.get("account").asText()).containsOnly("B2-CUST-001");
+        assertThat(get("/api/audit/executions?account=B1-CUST-001", viewer).json(200).get("executions"))
+            .as("another firm's account, asked by name").isEmpty();
+        assertThat(get("/api/audit/executions/export", viewer).response().body()).contains("B2-CUST-001")
+            .doesNotContain("B1-CUST-001");
+        final Answer other = get("/api/audit/executions?brokerFirm=BROKER1", viewer);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.response().body()).contains("BROKER2 only");
+        assertThat(get("/api/audit/lineage?orderId=1", viewer).status()).as("lineage is for the staff")
+            .isEqualTo(403);
+        // A BROKER_VIEWER of no firm sees no account.
+        assertThat(get("/api/audit/executions", Role.BROKER_VIEWER).status()).isEqualTo(403);
+    }
+
     private static Answer get(final String path, final Role role) throws Exception {
         final String token = TOKENS.computeIfAbsent(role, r -> {
             final String name = "search-" + r.name().toLowerCase(java.util.Locale.ROOT);
             accounts.create(name, Set.of(r), "correct-horse-battery".toCharArray(), "test");
             return tokens.issue(name, Duration.ofMinutes(10)).token();
         });
+        return get(path, token);
+    }
+
+    private static Answer get(final String path, final String token) throws Exception {
         return new Answer(CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
             HttpResponse.BodyHandlers.ofString()));
