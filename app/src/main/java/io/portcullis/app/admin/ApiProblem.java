@@ -36,6 +36,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(403, "forbidden", "A role you do not have is required", detail, null);
     }
 
+    /** 403: the caller's role allows the route, but not for this broker firm's data. */
+    public static ApiProblem outsideFirm(final String detail) {
+        return new ApiProblem(403, "outside-firm", "Outside the broker firm your user belongs to", detail, null);
+    }
+
     /** 403: four eyes, the proposer of a change may not approve it. */
     public static ApiProblem fourEyes(final String detail) {
         return new ApiProblem(403, "four-eyes", "A second risk officer must approve this change", detail, null);

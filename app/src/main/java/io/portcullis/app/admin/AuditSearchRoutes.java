@@ -65,12 +65,12 @@ final class AuditSearchRoutes {
             return asked;
         }
         if (principal.firm() == null) {
-            throw ApiProblem.forbidden("your user is a BROKER_VIEWER of no broker firm, so it sees no account; an "
+            throw ApiProblem.outsideFirm("your user is a BROKER_VIEWER of no broker firm, so it sees no account; an "
                 + "administrator creates broker users with their firm (POST /api/users with \"firm\")");
         }
         final List<String> firm = asked.get("brokerFirm");
         if (firm != null && !firm.equals(List.of(principal.firm()))) {
-            throw ApiProblem.forbidden("you see the accounts of broker firm " + principal.firm() + " only, not "
+            throw ApiProblem.outsideFirm("you see the accounts of broker firm " + principal.firm() + " only, not "
                 + String.join(", ", firm));
         }
         final Map<String, List<String>> scoped = new LinkedHashMap<>(asked);

@@ -35,6 +35,9 @@ public final class DemoMain {
     /** The demo's console user and password (demo only). */
     static final String CONSOLE_USER = "demo";
     static final String CONSOLE_PASSWORD = "demo-console-password";
+    /** The demo's broker console user (BROKER1's accounts only) and password (demo only). */
+    static final String BROKER_CONSOLE_USER = "broker1";
+    static final String BROKER_CONSOLE_PASSWORD = "broker1-console-password";
 
     private DemoMain() {
     }
@@ -124,14 +127,19 @@ public final class DemoMain {
     }
 
     /**
-     * The demo's console user (demo only, like the FIX passwords above): sees market data, positions and trade
-     * history. A real installation has no default account (README, "Admin API").
+     * The demo's console users (demo only, like the FIX passwords above): the broker-dealer's operator sees market
+     * data, every position and the trade history; BROKER1's viewer sees market data and BROKER1's accounts only. A
+     * real installation has no default account (README, "Admin API").
      */
     private static void consoleUser(final Gateway gateway) {
         final Accounts accounts = new Accounts(gateway.database().dsl(), InstantSource.system());
         if (accounts.find(CONSOLE_USER).isEmpty()) {
             accounts.create(CONSOLE_USER, List.of(Role.OPERATIONS, Role.COMPLIANCE), CONSOLE_PASSWORD.toCharArray(),
                 "demo");
+        }
+        if (accounts.find(BROKER_CONSOLE_USER).isEmpty()) {
+            accounts.create(BROKER_CONSOLE_USER, List.of(Role.BROKER_VIEWER), "BROKER1",
+                BROKER_CONSOLE_PASSWORD.toCharArray(), "demo");
         }
     }
 
@@ -166,7 +174,8 @@ public final class DemoMain {
             + "NVDA");
         if (gateway.httpPort() > 0) {
             out.println("    web console: http://127.0.0.1:" + gateway.httpPort() + "/console/ (user " + CONSOLE_USER
-                + ", password " + CONSOLE_PASSWORD + "): market watch, charts, positions and P&L, alerts, history");
+                + ", password " + CONSOLE_PASSWORD + "): market watch, charts, positions and P&L, alerts, history;"
+                + "\n      as BROKER1 sees it: user " + BROKER_CONSOLE_USER + ", password " + BROKER_CONSOLE_PASSWORD);
             out.println("    health and metrics: http://127.0.0.1:" + gateway.httpPort() + "/health/ready, /metrics");
             out.println("    audit trail (every FIX message, engine event, risk decision and admin action): Elasticsearch"
                 + " alias portcullis.demo-audit; check it with"

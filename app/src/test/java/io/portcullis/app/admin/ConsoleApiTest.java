@@ -180,6 +180,7 @@ class ConsoleApiTest {
             .issue("firmless.viewer", Duration.ofMinutes(1)).token(), null);
         assertThat(firmless.status()).isEqualTo(403);
         assertThat(firmless.json().path("detail").asText()).contains("no broker firm");
+        assertThat(firmless.json().path("type").asText()).endsWith("outside-firm");
     }
 
     @Test
