@@ -3,6 +3,7 @@ package io.portcullis.app;
 import static io.portcullis.sql.schema.Tables.ORDERS;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
@@ -250,10 +251,12 @@ public final class Gateway implements AutoCloseable {
         final Console console = new Console(new LiveState(redisson, liveKeys),
             new PriceAlerts(database.dsl(), InstantSource.system()), reference::firmOf);
         adminApi.console(console);
-        final ConsoleFeed feed = new ConsoleFeed(console, redisson, adminApi::authenticate);
+        final ConsoleFeed feed = new ConsoleFeed(console, redisson, adminApi::authenticate,
+            Duration.ofSeconds(settings.integer("console.token-recheck-seconds", 30, 1, 3_600)));
         feed.start();
         progress.accept("live state: journal into Redis under " + liveKeys.prefix() + "; console at /console/, "
-            + "live feed at " + ConsoleFeed.PATH);
+            + "live feed at " + ConsoleFeed.PATH + " (tokens rechecked every "
+            + settings.integer("console.token-recheck-seconds", 30, 1, 3_600) + " s)");
         final GatewayHttpServer http = new GatewayHttpServer(adminApi, feed, new ConsoleFiles());
         http.check(check("database", () -> {
             try (var connection = database.dataSource().getConnection()) {

@@ -1,5 +1,6 @@
 package io.portcullis.app.console;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Protocol (JSON text messages): the client's first message is {@code {"token":"<bearer token>"}}; an unknown,
  * expired or missing token closes the socket with code {@value #UNAUTHORIZED} within {@link #LOGIN_TIMEOUT_S}
- * seconds. The server then answers {@code {"type":"hello","symbols":[...],"positions":bool}} and pushes
+ * seconds, and so does a token that stops being valid later (checked again periodically). The server then answers {@code {"type":"hello","symbols":[...],"positions":bool}} and pushes
  * {@code quote}, {@code trade}, {@code position} (to the users who may read that position,
  * {@link PositionScope}) and {@code alert} (only to the alert's user) messages with the shapes of
  * {@link ConsoleViews}. A message lost while a client was away is made good by the client's next REST read; the feed
@@ -71,11 +72,13 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
         });
     private final AtomicLong alertsFired = new AtomicLong();
     private final AtomicLong messagesSent = new AtomicLong();
+    private final Duration recheck;
     private volatile int listenerId = -1;
 
     private static final class Client {
         final WsContext ctx;
         volatile Principal principal;
+        volatile String token;
 
         Client(final WsContext ctx) {
             this.ctx = ctx;
@@ -89,15 +92,49 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
      */
     public ConsoleFeed(final Console console, final RedissonClient redis,
                        final Function<String, Optional<Principal>> authenticate) {
+        this(console, redis, authenticate, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param recheck how often every logged-in client's token is checked again: a token that expired, was revoked or
+     *                whose user was disabled closes its socket with {@value #UNAUTHORIZED}; changed roles or firm
+     *                apply from then on
+     */
+    public ConsoleFeed(final Console console, final RedissonClient redis,
+                       final Function<String, Optional<Principal>> authenticate, final Duration recheck) {
         this.console = console;
         this.redis = redis;
         this.authenticate = authenticate;
+        this.recheck = recheck;
     }
 
-    /** Subscribes to the live state's update channel. */
+    /** Subscribes to the live state's update channel and starts checking the clients' tokens. */
     public void start() {
         listenerId = redis.getTopic(console.live().keys().updates()).addListener(String.class,
             (channel, message) -> worker.execute(() -> onUpdate(message)));
+        timer.scheduleWithFixedDelay(this::recheckTokens, recheck.toMillis(), recheck.toMillis(),
+            TimeUnit.MILLISECONDS);
+    }
+
+    private void recheckTokens() {
+        for (final Client client : clients.values()) {
+            if (client.token == null) {
+                continue;
+            }
+            try {
+                final Optional<Principal> now = authenticate.apply(client.token);
+                if (now.isEmpty()) {
+                    client.principal = null;
+                    close(client, "your token expired or was revoked, or your user was disabled: log in again");
+                } else {
+                    client.principal = now.get();
+                }
+            } catch (final RuntimeException ex) {
+                // MySQL did not answer: keep the client as it is and check again next time.
+                LOG.warn("console feed: tokens not rechecked: {}", ex.toString());
+                return;
+            }
+        }
     }
 
     @Override
@@ -140,6 +177,7 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
             return;
         }
         client.principal = principal.get();
+        client.token = token;
         final Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("type", "hello");
         hello.put("symbols", console.live().symbols());

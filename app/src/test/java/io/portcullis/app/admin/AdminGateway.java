@@ -75,13 +75,16 @@ final class AdminGateway implements AutoCloseable {
             "[DEFAULT]", "ConnectionType=acceptor", "SenderCompID=PORTCULLIS", "SocketAcceptAddress=127.0.0.1",
             "NonStopSession=Y", "", "[SESSION]", "BeginString=FIX.4.4", "TargetCompID=*", "AcceptorTemplate=Y",
             "SocketAcceptPort=" + fixPort, ""));
-        final Settings settings = Settings.of(Map.of(
+        final Map<String, String> values = new java.util.HashMap<>(Map.of(
             "gateway.fix-config", fixConfig.toString(),
             "gateway.http-port", "0", "risk.enforce-trading-hours", "false",
             "gateway.data-dir", temp.resolve("data").toString(),
             "db.url", testDatabase.jdbcUrl(), "db.user", testDatabase.user(), "db.password", testDatabase.password(),
             "kafka.bootstrap", LocalStack.kafkaBootstrap(), "redis.url", LocalStack.redisUrl(),
-            "journal.topic", Isolation.topicName(testClass, "journal")), Map.of(), Map.of());
+            "journal.topic", Isolation.topicName(testClass, "journal")));
+        // The console's sockets are checked for revoked tokens every second, not every 30.
+        values.put("console.token-recheck-seconds", "1");
+        final Settings settings = Settings.of(values, Map.of(), Map.of());
         try {
             return new AdminGateway(testDatabase, Gateway.start(settings, database -> {
                 DemoData.seed(database);

@@ -234,6 +234,21 @@ class ConsoleApiTest {
     }
 
     @Test
+    void aSocketWhoseTokenIsRevokedLaterIsClosedWith4401() throws Exception {
+        gateway.accounts().create("leaving.trader", java.util.Set.of(Role.OPERATIONS),
+            AdminGateway.PASSWORD.toCharArray(), "test");
+        try (Feed leaving = Feed.open(gateway.tokens().issue("leaving.trader", Duration.ofMinutes(10)).token())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> leaving.ofType("hello").size() == 1);
+            assertThat(leaving.closed).isNotDone();
+
+            gateway.tokens().revokeAll("leaving.trader");
+
+            // The gateway of these tests checks tokens every second (console.token-recheck-seconds=1).
+            assertThat(leaving.closed.get(10, TimeUnit.SECONDS)).isEqualTo(ConsoleFeed.UNAUTHORIZED);
+        }
+    }
+
+    @Test
     void theConsoleFilesAreServedAndNothingElseUnderConsole() throws Exception {
         final AdminGateway.Answer page = gateway.call("GET", "/console/", null, null);
         assertThat(page.status()).isEqualTo(200);
