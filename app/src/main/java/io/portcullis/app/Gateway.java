@@ -287,6 +287,9 @@ public final class Gateway implements AutoCloseable {
             + "(Redis)", "gauge", liveProjector::lag));
         http.metric(new Metric("portcullis_live_state_retries_total", "Live-state batches retried because Redis did "
             + "not answer", "counter", liveProjector::retries));
+        http.metric(new Metric("portcullis_live_state_conflicts_total", "Live-state batches not applied because "
+            + "Redis's offset had moved (another projector, or an emptied Redis)", "counter",
+            liveProjector::conflicts));
         http.metric(new Metric("portcullis_console_clients", "Console WebSocket clients logged in", "gauge",
             feed::clients));
         http.metric(new Metric("portcullis_price_alerts_fired_total", "Price alerts this node fired", "counter",
