@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.app.admin.account.Accounts;
 import io.portcullis.app.admin.account.Tokens;
 import io.portcullis.app.admin.account.UserAccount;
@@ -40,6 +41,7 @@ final class UserRoutes {
             new Route(POST, "/api/users", admin, this::create),
             new Route(GET, USER, admin, call -> Reply.ok(view(existing(call.path("username"))))),
             new Route(PUT, USER + "/roles", admin, this::setRoles),
+            new Route(PUT, USER + "/firm", admin, this::setFirm),
             new Route(POST, USER + "/disable", admin, call -> setEnabled(call, false)),
             new Route(POST, USER + "/enable", admin, call -> setEnabled(call, true)),
             new Route(DELETE, USER + "/tokens", admin, this::revokeTokens));
@@ -72,6 +74,19 @@ final class UserRoutes {
         final UserAccount before = existing(call.path("username"));
         final UserAccount after = accounts.setRoles(before.username(), roles);
         call.changed("USER_ROLES_CHANGED", before.username(), null, view(before), view(after));
+        return Reply.ok(view(after));
+    }
+
+    /** Sets or clears (JSON null) the user's broker firm. */
+    private Reply setFirm(final Call call) {
+        call.onlyMembers("firm");
+        final JsonNode firm = call.body().get("firm");
+        if (firm == null || !(firm.isNull() || firm.isTextual())) {
+            throw ApiProblem.badRequest("firm", "is required: a broker firm id, or null for none");
+        }
+        final UserAccount before = existing(call.path("username"));
+        final UserAccount after = accounts.setFirm(before.username(), firm.isNull() ? null : firm.asText());
+        call.changed("USER_FIRM_CHANGED", before.username(), null, view(before), view(after));
         return Reply.ok(view(after));
     }
 

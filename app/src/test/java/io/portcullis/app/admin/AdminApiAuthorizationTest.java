@@ -94,6 +94,7 @@ class AdminApiAuthorizationTest {
             + "\",\"roles\":[\"BROKER_VIEWER\"],\"password\":\"" + AdminGateway.PASSWORD + "\"}");
         expect("GET", "/api/users/{username}", Set.of(ADMIN), role -> null);
         expect("PUT", "/api/users/{username}/roles", Set.of(ADMIN), role -> "{\"roles\":[\"BROKER_VIEWER\"]}");
+        expect("PUT", "/api/users/{username}/firm", Set.of(ADMIN), role -> "{\"firm\":\"BROKER1\"}");
         expect("POST", "/api/users/{username}/disable", Set.of(ADMIN), role -> null);
         expect("POST", "/api/users/{username}/enable", Set.of(ADMIN), role -> null);
         expect("DELETE", "/api/users/{username}/tokens", Set.of(ADMIN), role -> null);

@@ -89,6 +89,19 @@ class UserAdministrationTest {
             .token()).orElseThrow().firm()).as("the token's principal carries the firm").isEqualTo("BROKER1");
         assertThat(api.call("GET", "/api/users/" + api.user(Role.ADMIN), admin, null).json().get("firm").isNull())
             .as("staff belong to no firm").isTrue();
+
+        final AdminGateway.Answer moved = api.call("PUT", "/api/users/b1.viewer/firm", admin, "{\"firm\":\"BROKER2\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().get("firm").asText()).isEqualTo("BROKER2");
+        assertThat(api.lastAudit().getAction()).isEqualTo("USER_FIRM_CHANGED");
+        assertThat(api.lastAudit().getBeforeState()).contains("\"firm\":\"BROKER1\"");
+        assertThat(api.call("PUT", "/api/users/b1.viewer/firm", admin, "{\"firm\":\"NOPE\"}").json()
+            .get("field").asText()).isEqualTo("firm");
+        assertThat(api.call("PUT", "/api/users/b1.viewer/firm", admin, "{}").json().get("field").asText())
+            .isEqualTo("firm");
+        assertThat(api.call("PUT", "/api/users/b1.viewer/firm", admin, "{\"firm\":null}").json().get("firm")
+            .isNull()).as("cleared").isTrue();
+        assertThat(api.call("PUT", "/api/users/nobody/firm", admin, "{\"firm\":null}").status()).isEqualTo(404);
     }
 
     @Test

@@ -155,6 +155,23 @@ public final class Accounts {
     }
 
     /**
+     * Sets the user's broker firm (null: none, the broker-dealer's own staff). Applies to the user's next request and
+     * console token check.
+     *
+     * @throws InvalidInput           naming {@code firm} when there is no such broker firm
+     * @throws NoSuchElementException when there is no such user
+     */
+    public UserAccount setFirm(final String username, final String firm) {
+        requireFirm(firm);
+        final LocalDateTime now = utc(clock.instant());
+        if (dsl.update(USERS).set(USERS.FIRM_ID, firm).set(USERS.UPDATED_AT, now)
+            .where(USERS.USERNAME.eq(username)).execute() == 0) {
+            throw new NoSuchElementException("no user '" + username + "'");
+        }
+        return find(username).orElseThrow();
+    }
+
+    /**
      * Enables or disables the user (a disabled user cannot log in, and its tokens stop working at once).
      *
      * @throws NoSuchElementException when there is no such user
