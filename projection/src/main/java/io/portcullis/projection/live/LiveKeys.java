@@ -10,7 +10,8 @@ import java.time.ZoneOffset;
  * read by {@link LiveState}.
  *
  * <ul>
- *   <li>{@code offset}: hash, journal topic → next offset to apply (written in the same transaction as the state)</li>
+ *   <li>{@code offset}: hash, journal topic → next offset to apply (written by the same atomic script as the
+ *       state)</li>
  *   <li>{@code symbols}: set of the symbols with a quote or a trade</li>
  *   <li>{@code symbol:<S>}: hash of top of book and daily statistics (raw 1e-4 USD prices, epoch nanoseconds)</li>
  *   <li>{@code bars:<S>:<yyyy-MM-dd>}: hash, minute (epoch seconds, UTC) → {@code open,high,low,close,volume}; the

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * written by one Lua script together with the journal offset they reach, and only if Redis's offset is still where
  * the batch started: a crash anywhere repeats nothing and loses nothing, and two projectors on the same keys never
  * apply a record twice. On start the projector resumes at the stored offset, and with no stored offset (a new or
- * emptied Redis) it rebuilds from the start of the journal. After each transaction it publishes a
+ * emptied Redis) it rebuilds from the start of the journal. After each applied batch it publishes a
  * {@link LiveUpdate} for the console's live feed.
  *
  * <p>Redis is a cache here (MySQL stays the book of record): when Redis does not answer, the projector does not stop.
@@ -81,7 +81,7 @@ public final class LiveStateProjector implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        // Live, but batched: up to 50 ms of records per Redis transaction (the console redraws at most that often).
+        // Live, but batched: up to 50 ms of records per Redis script (the console redraws at most that often).
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "projector-live-" + journal.topic());
@@ -139,7 +139,7 @@ public final class LiveStateProjector implements AutoCloseable {
                     }
                     backoffMs = 100;
                 } catch (final org.redisson.client.RedisException ex) {
-                    // Nothing of the failed batch is in Redis (one transaction): start over from Redis's offset.
+                    // Nothing of the failed batch is in Redis (one atomic script): start over from Redis's offset.
                     Throwable root = ex;
                     while (root.getCause() != null && root.getCause() != root) {
                         root = root.getCause();

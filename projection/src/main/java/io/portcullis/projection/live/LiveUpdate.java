@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * What one applied batch changed, as published on {@link LiveKeys#updates()}: the symbols whose quote or statistics
- * changed, the trades in journal order, and the positions that changed. Text, one item per line: {@code Q <symbol>},
- * {@code T <symbol> <tradeId> <price> <qty> <aggressor> <transactTime>} (prices in 1e-4 USD, aggressor BUY or
- * SELL, time in epoch nanoseconds) or {@code P <account>|<symbol>}. Subscribers read the current quote from Redis; a message lost while a
- * subscriber was away is made good by its next read, so the channel needs no delivery guarantee.
+ * changed, the trades in journal order, and the positions that changed. Text, one item per line:
+ * {@code Q <symbol>}, {@code T <symbol> <tradeId> <price> <qty> <aggressor> <transactTime>} (prices in 1e-4 USD,
+ * aggressor BUY or SELL, time in epoch nanoseconds) or {@code P <account>|<symbol>}. Subscribers read the current
+ * quote from Redis; a message lost while a subscriber was away is made good by its next read, so the channel needs
+ * no delivery guarantee.
  *
  * @param symbols   symbols whose quote or statistics changed
  * @param trades    the trades
