@@ -1,6 +1,5 @@
 package io.portcullis.reporting;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -8,19 +7,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.portcullis.config.Settings;
 import io.portcullis.oms.command.Command;
 import io.portcullis.oms.engine.EngineConfig;
+import io.portcullis.oms.journal.DurableRun;
 import io.portcullis.oms.journal.JournalConfiguration;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.recovery.Recovery;
-import io.portcullis.oms.runner.CommandCallback;
-import io.portcullis.oms.runner.EngineRunner;
 import io.portcullis.reporting.audit.AuditIndexer;
 import io.portcullis.reporting.audit.AuditIndexerConfiguration;
 import io.portcullis.testsupport.LocalStack;
@@ -65,28 +61,8 @@ public final class AuditDay {
     public static void journal(final EngineConfig config, final JournalConfiguration journal,
                                final KafkaJournal kafka, final Supplier<Command> next, final int count,
                                final int ringSize) throws InterruptedException {
-        final EngineRunner runner = new EngineRunner(Recovery.recover(config, null, journal), kafka, null, ringSize,
-            0);
-        final CountDownLatch durable = new CountDownLatch(count);
-        final CommandCallback callback = new CommandCallback() {
-            @Override
-            public void onDurable(final long sequence, final long offset, final byte[] record) {
-                durable.countDown();
-            }
-
-            @Override
-            public void onLost(final long sequence, final String reason) {
-                throw new AssertionError("lost command " + sequence + ": " + reason);
-            }
-        };
-        for (int i = 0; i < count; i++) {
-            final Command command = next.get();
-            while (!runner.submit(command, callback)) {
-                Thread.onSpinWait();
-            }
-        }
-        assertThat(durable.await(300, TimeUnit.SECONDS)).as("journal durable").isTrue();
-        runner.close();
+        DurableRun.run(Recovery.recover(config, null, journal), kafka, next, count, ringSize,
+            Duration.ofSeconds(300)).close();
     }
 
     /**
@@ -96,14 +72,25 @@ public final class AuditDay {
      */
     public static void index(final ElasticsearchClient es, final String topic, final String prefix,
                              final int commands) throws IOException {
+        index(es, topic, prefix, commands, Duration.ofSeconds(120));
+    }
+
+    /**
+     * Indexes the topic into the prefix's audit indices, waits at most {@code timeout} until the indexer is past
+     * every record, refreshes.
+     *
+     * @param records how many records the topic holds
+     */
+    public static void index(final ElasticsearchClient es, final String topic, final String prefix,
+                             final long records, final Duration timeout) throws IOException {
         final AuditIndexerConfiguration configuration = AuditIndexerConfiguration.from(Settings.of(Map.of(
             "kafka.bootstrap", LocalStack.kafkaBootstrap(), "es.url", LocalStack.elasticsearchUrl()), Map.of(),
             Map.of())).with(topic, prefix);
         try (AuditIndexer indexer = new AuditIndexer(configuration)) {
             indexer.start();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+            await().atMost(timeout).pollInterval(Duration.ofMillis(100))
                 .failFast("the indexer stopped", () -> indexer.failure() != null)
-                .until(() -> indexer.nextOffset() == commands);
+                .until(() -> indexer.nextOffset() == records);
         }
         es.indices().refresh(r -> r.index(prefix + "-audit"));
     }

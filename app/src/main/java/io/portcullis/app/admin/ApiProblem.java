@@ -41,6 +41,12 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(403, "outside-firm", "Outside the broker firm your user belongs to", detail, null);
     }
 
+    /** 403 (outside-firm): a BROKER_VIEWER whose user belongs to no broker firm sees no account. */
+    public static ApiProblem noFirm() {
+        return outsideFirm("your user is a BROKER_VIEWER of no broker firm, so it sees no account; an administrator "
+            + "gives it one (PUT /api/users/{username}/firm, or \"firm\" in POST /api/users)");
+    }
+
     /** 403: four eyes, the proposer of a change may not approve it. */
     public static ApiProblem fourEyes(final String detail) {
         return new ApiProblem(403, "four-eyes", "A second risk officer must approve this change", detail, null);

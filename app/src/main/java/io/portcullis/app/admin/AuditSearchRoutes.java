@@ -65,8 +65,7 @@ final class AuditSearchRoutes {
             return asked;
         }
         if (principal.firm() == null) {
-            throw ApiProblem.outsideFirm("your user is a BROKER_VIEWER of no broker firm, so it sees no account; an "
-                + "administrator creates broker users with their firm (POST /api/users with \"firm\")");
+            throw ApiProblem.noFirm();
         }
         final List<String> firm = asked.get("brokerFirm");
         if (firm != null && !firm.equals(List.of(principal.firm()))) {

@@ -173,8 +173,7 @@ final class MarketRoutes {
     private Reply positions(final Call call) {
         final PositionScope scope = PositionScope.of(call.principal());
         if (!scope.any()) {
-            throw ApiProblem.outsideFirm("your user is a BROKER_VIEWER of no broker firm, so it sees no account; an "
-                + "administrator creates broker users with their firm (POST /api/users with \"firm\")");
+            throw ApiProblem.noFirm();
         }
         final Console sources = console.get();
         final List<LiveState.Position> positions = new ArrayList<>();

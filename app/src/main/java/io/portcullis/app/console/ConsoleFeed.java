@@ -2,6 +2,7 @@ package io.portcullis.app.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -198,8 +199,13 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
         try {
             final LiveUpdate update = LiveUpdate.decode(message);
             final LiveState live = console.live();
+            // Each symbol's last price, read once per update: the quotes pushed here, and the marks of the positions.
+            final Map<String, Long> last = new HashMap<>();
             for (final String symbol : update.symbols()) {
-                live.quote(symbol).ifPresent(q -> broadcast(typed("quote", ConsoleViews.quote(q))));
+                live.quote(symbol).ifPresent(q -> {
+                    last.put(symbol, q.last());
+                    broadcast(typed("quote", ConsoleViews.quote(q)));
+                });
             }
             for (final LiveUpdate.Trade trade : update.trades()) {
                 broadcast(typed("trade", ConsoleViews.trade(trade)));
@@ -208,9 +214,10 @@ public final class ConsoleFeed implements HttpRoutes, AutoCloseable {
             if (!update.positions().isEmpty() && clients.values().stream().anyMatch(ConsoleFeed::seesPositions)) {
                 final Set<String> keys = new LinkedHashSet<>(update.positions());
                 for (final LiveState.Position p : live.positions(keys)) {
-                    final long last = live.quote(p.symbol()).map(LiveState.Quote::last).orElse(Prices.NONE);
+                    final long mark = last.computeIfAbsent(p.symbol(),
+                        symbol -> live.quote(symbol).map(LiveState.Quote::last).orElse(Prices.NONE));
                     final String firm = console.firmOf().apply(p.account());
-                    final String text = text(typed("position", ConsoleViews.position(p, firm, last)));
+                    final String text = text(typed("position", ConsoleViews.position(p, firm, mark)));
                     for (final Client client : clients.values()) {
                         if (client.principal != null && PositionScope.of(client.principal).sees(firm)) {
                             sendText(client, text);

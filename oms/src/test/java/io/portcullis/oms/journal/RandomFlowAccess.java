@@ -1,12 +1,10 @@
 package io.portcullis.oms.journal;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import io.portcullis.oms.command.Command;
 import io.portcullis.oms.engine.EngineConfig;
 import io.portcullis.oms.recovery.Recovery;
-import io.portcullis.oms.runner.CommandCallback;
 import io.portcullis.oms.runner.EngineRunner;
 
 /** Opens {@link RandomFlow} to tests in other packages. */
@@ -46,28 +44,6 @@ public final class RandomFlowAccess {
      */
     public EngineRunner journal(final Recovery.Result recovered, final KafkaJournal journal, final int commands)
         throws InterruptedException {
-        final EngineRunner runner = new EngineRunner(recovered, journal, null, 4_096, 0);
-        final CountDownLatch durable = new CountDownLatch(commands);
-        final CommandCallback callback = new CommandCallback() {
-            @Override
-            public void onDurable(final long sequence, final long offset, final byte[] record) {
-                durable.countDown();
-            }
-
-            @Override
-            public void onLost(final long sequence, final String reason) {
-                throw new AssertionError("lost command " + sequence + ": " + reason);
-            }
-        };
-        for (int i = 0; i < commands; i++) {
-            final Command command = next();
-            while (!runner.submit(command, callback)) {
-                Thread.onSpinWait();
-            }
-        }
-        if (!durable.await(120, TimeUnit.SECONDS)) {
-            throw new AssertionError(durable.getCount() + " of " + commands + " commands not durable in 120 s");
-        }
-        return runner;
+        return DurableRun.run(recovered, journal, this::next, commands, 4_096, Duration.ofSeconds(120));
     }
 }

@@ -22,6 +22,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.portcullis.config.Settings;
+import io.portcullis.reporting.AuditDay;
 import io.portcullis.sql.Database;
 import io.portcullis.sql.DatabaseConfiguration;
 import io.portcullis.testsupport.Isolation;
@@ -85,12 +86,7 @@ class AuditChainTest {
     @AfterAll
     static void cleanUp() throws IOException {
         if (es != null) {
-            final String prefix = configuration.indexPrefix();
-            final var indices = es.indices().get(g -> g.index(prefix + "-audit*").allowNoIndices(true)).result();
-            if (!indices.isEmpty()) {
-                es.indices().delete(d -> d.index(new ArrayList<>(indices.keySet())));
-            }
-            es.indices().deleteIndexTemplate(d -> d.name(prefix + "-audit," + prefix + "-audit-offsets"));
+            AuditDay.deleteIndices(es, configuration.indexPrefix());
             restClient.close();
         }
         if (journal != null) {

@@ -21,6 +21,7 @@ import co.elastic.clients.json.JsonData;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.portcullis.config.Settings;
+import io.portcullis.reporting.AuditDay;
 import io.portcullis.testsupport.Isolation;
 import io.portcullis.testsupport.LocalStack;
 import org.apache.http.HttpHost;
@@ -51,11 +52,7 @@ class AuditIndexerTest {
     @AfterAll
     static void deleteIndicesAndTemplates() throws IOException {
         for (final String prefix : PREFIXES) {
-            final var indices = es.indices().get(g -> g.index(prefix + "-audit*").allowNoIndices(true)).result();
-            if (!indices.isEmpty()) {
-                es.indices().delete(d -> d.index(new ArrayList<>(indices.keySet())));
-            }
-            es.indices().deleteIndexTemplate(d -> d.name(prefix + "-audit," + prefix + "-audit-offsets"));
+            AuditDay.deleteIndices(es, prefix);
         }
         restClient.close();
     }

@@ -3,15 +3,14 @@ package io.portcullis.reporting.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.portcullis.config.Settings;
+import io.portcullis.reporting.AuditDay;
 import io.portcullis.testsupport.Isolation;
 import io.portcullis.testsupport.LocalStack;
 import org.apache.http.HttpHost;
@@ -52,16 +51,8 @@ class AuditIndexingRateTest {
                 assertThat(es.count(c -> c.index(indexer.alias())).count()).isEqualTo(expected);
                 assertThat(indexer.createdDocuments()).isEqualTo(expected);
             } finally {
-                deleteAll(es, prefix);
+                AuditDay.deleteIndices(es, prefix);
             }
         }
-    }
-
-    private static void deleteAll(final ElasticsearchClient es, final String prefix) throws IOException {
-        final var indices = es.indices().get(g -> g.index(prefix + "-audit*").allowNoIndices(true)).result();
-        if (!indices.isEmpty()) {
-            es.indices().delete(d -> d.index(new ArrayList<>(indices.keySet())));
-        }
-        es.indices().deleteIndexTemplate(d -> d.name(prefix + "-audit," + prefix + "-audit-offsets"));
     }
 }

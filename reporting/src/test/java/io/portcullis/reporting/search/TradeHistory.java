@@ -1,7 +1,5 @@
 package io.portcullis.reporting.search;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +21,6 @@ import io.portcullis.oms.journal.JournalReader;
 import io.portcullis.oms.journal.KafkaJournal;
 import io.portcullis.oms.journal.RandomFlowAccess;
 import io.portcullis.reporting.AuditDay;
-import io.portcullis.reporting.audit.AuditIndexer;
-import io.portcullis.reporting.audit.AuditIndexerConfiguration;
 import io.portcullis.testsupport.Isolation;
 import io.portcullis.testsupport.LocalStack;
 import org.apache.http.HttpHost;
@@ -87,16 +83,7 @@ final class TradeHistory implements AutoCloseable {
     }
 
     private void index(final long records) throws IOException {
-        final AuditIndexerConfiguration configuration = AuditIndexerConfiguration.from(Settings.of(Map.of(
-            "kafka.bootstrap", LocalStack.kafkaBootstrap(), "es.url", LocalStack.elasticsearchUrl()), Map.of(),
-            Map.of())).with(topic, prefix);
-        try (AuditIndexer indexer = new AuditIndexer(configuration)) {
-            indexer.start();
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
-                .failFast("the indexer stopped", () -> indexer.failure() != null)
-                .until(() -> indexer.nextOffset() == records);
-        }
-        es.indices().refresh(r -> r.index(prefix + "-audit"));
+        AuditDay.index(es, topic, prefix, records, Duration.ofSeconds(180));
     }
 
     private void read() {
@@ -192,11 +179,7 @@ final class TradeHistory implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            final var indices = es.indices().get(g -> g.index(prefix + "-audit*").allowNoIndices(true)).result();
-            if (!indices.isEmpty()) {
-                es.indices().delete(d -> d.index(new ArrayList<>(indices.keySet())));
-            }
-            es.indices().deleteIndexTemplate(d -> d.name(prefix + "-audit," + prefix + "-audit-offsets"));
+            AuditDay.deleteIndices(es, prefix);
         } finally {
             rest.close();
         }
